@@ -1,0 +1,86 @@
+import type { ClaimResult, IdempotencyStore } from './dedupe/store.js';
+import type { Delivery } from './delivery.js';
+import { WebhookRetryableError } from './errors/webhook-error.js';
+import type { Logger } from './logger.js';
+import type { Registration } from './router.js';
+import type { HandlerContext, WebhookEvent } from './types.js';
+
+/** Settings that `dispatch` needs, resolved from the options once. */
+export interface DispatchSettings {
+  store: IdempotencyStore | undefined;
+  leaseMs: number;
+  retentionMs: number;
+  log: Logger;
+}
+
+/**
+ * Runs every handler of an event concurrently and waits for all of them. Handlers listed in
+ * `skip` finished in an earlier attempt and do not run again. Returns the steps that succeeded.
+ */
+export async function runHandlers(
+  event: WebhookEvent,
+  registrations: readonly Registration[],
+  context: HandlerContext,
+  skip: readonly string[],
+): Promise<{ completed: string[]; errors: unknown[] }> {
+  const pending =
+    skip.length === 0 ? registrations : registrations.filter((r) => !skip.includes(r.step));
+  const settled = await Promise.allSettled(
+    pending.map(async (registration) => registration.handler(event, context)),
+  );
+  const completed = [...skip];
+  const errors: unknown[] = [];
+  settled.forEach((outcome, index) => {
+    if (outcome.status === 'fulfilled') completed.push((pending[index] as Registration).step);
+    else errors.push(outcome.reason);
+  });
+  return { completed, errors };
+}
+
+/** Builds the context a handler receives, with `once` bound to the store. */
+export function createContext(
+  delivery: Delivery,
+  settings: DispatchSettings,
+  dedupeKey: string | undefined,
+  claimToken: string | undefined,
+): HandlerContext {
+  return {
+    delivery,
+    dedupeKey,
+    claimToken,
+    store: settings.store,
+    log: settings.log,
+    once: (key, step) => runOnce(settings, key, step),
+  };
+}
+
+async function runOnce<T>(
+  settings: DispatchSettings,
+  key: string,
+  step: () => T | Promise<T>,
+): Promise<T | undefined> {
+  const { store } = settings;
+  if (store === undefined) return step();
+  const storeKey = `step:${key}`;
+  const claim: ClaimResult = await store.claim(storeKey, { leaseMs: settings.leaseMs });
+  if (claim.state === 'completed') return undefined;
+  if (claim.state === 'in_progress') {
+    throw new WebhookRetryableError(
+      'HOOKLINE_DUPLICATE_IN_PROGRESS',
+      `Step "${key}" is running in another attempt`,
+      { retryAfter: Math.max(1, Math.ceil(claim.retryAfterMs / 1000)) },
+    );
+  }
+  let value: T;
+  try {
+    value = await step();
+  } catch (error) {
+    await store.release(storeKey, claim.token, {
+      completedSteps: [],
+      retentionMs: settings.retentionMs,
+    });
+    throw error;
+  }
+  await store.complete(storeKey, claim.token, { retentionMs: settings.retentionMs });
+  return value;
+}
