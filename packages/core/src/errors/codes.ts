@@ -34,6 +34,16 @@ export const errorCodes = {
     kind: 'verification',
     summary: 'No signature in the delivery matches any configured secret.',
   },
+  HOOKLINE_MISSING_SIGNATURE: {
+    status: 401,
+    kind: 'verification',
+    summary: 'A signature that the scheme reads from the body (Mailgun) is missing or malformed.',
+  },
+  HOOKLINE_VERIFY_TOKEN_MISMATCH: {
+    status: 403,
+    kind: 'verification',
+    summary: 'A subscription check (Meta hub.verify_token) sent a token that does not match.',
+  },
   HOOKLINE_INVALID_JSON: {
     status: 400,
     kind: 'payload',
