@@ -3,7 +3,7 @@ import type { Delivery } from './delivery.js';
 import { WebhookRetryableError } from './errors/webhook-error.js';
 import type { Logger } from './logger.js';
 import type { Registration } from './router.js';
-import type { HandlerContext, WebhookEvent } from './types.js';
+import type { HandlerContext, WebhookEvent, WebhookHandler } from './types.js';
 
 /** Settings that `dispatch` needs, resolved from the options once. */
 export interface DispatchSettings {
@@ -26,7 +26,7 @@ export async function runHandlers(
   const pending =
     skip.length === 0 ? registrations : registrations.filter((r) => !skip.includes(r.step));
   const settled = await Promise.allSettled(
-    pending.map(async (registration) => registration.handler(event, context)),
+    pending.map(async (registration) => (registration.handler as WebhookHandler)(event, context)),
   );
   const completed = [...skip];
   const errors: unknown[] = [];

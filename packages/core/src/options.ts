@@ -2,7 +2,7 @@ import type { IdempotencyStore } from './dedupe/store.js';
 import type { Envelope } from './envelope.js';
 import type { Logger } from './logger.js';
 import type { WebhookOutcome } from './outcome.js';
-import type { VerifiedDelivery, WebhookScheme } from './scheme.js';
+import type { WebhookScheme } from './scheme.js';
 import type { EventSchemas, WebhookEvent } from './types.js';
 
 /** Dedupe settings of {@link WebhooksOptions}. */
@@ -43,8 +43,7 @@ export interface WebhooksHooks {
 /** Options of `createWebhooks`. */
 export interface WebhooksOptions<Events extends EventSchemas> {
   /** How deliveries are verified, such as `standardWebhooks({ secret })`. */
-  // biome-ignore lint/suspicious/noExplicitAny: any scheme's verified shape is accepted.
-  scheme: WebhookScheme<any> | WebhookScheme<VerifiedDelivery>;
+  scheme: WebhookScheme;
   /** Event type → schema of its data; types flow from here to the handlers. */
   events?: Events;
   /** Where the type, id and data live in the payload. @default the scheme's, else Standard Webhooks' */

@@ -3,8 +3,8 @@ import type { WebhookHandler } from './types.js';
 /** A registered handler and the step name that records its completion across retries. */
 export interface Registration {
   readonly pattern: string;
-  // biome-ignore lint/suspicious/noExplicitAny: handlers of every event type share this list.
-  readonly handler: WebhookHandler<any>;
+  // `never` accepts a handler of any event type; the router passes each only matching events.
+  readonly handler: WebhookHandler<never>;
   readonly step: string;
   readonly order: number;
 }
@@ -20,8 +20,7 @@ export class HandlerRegistry {
   readonly #cache = new Map<string, readonly Registration[]>();
   #order = 0;
 
-  // biome-ignore lint/suspicious/noExplicitAny: see Registration.handler.
-  add(pattern: string, handler: WebhookHandler<any>): void {
+  add(pattern: string, handler: WebhookHandler<never>): void {
     const list = this.#byPattern.get(pattern) ?? [];
     // The step name must be the same in every process running the same code, so it counts
     // handlers of the same pattern instead of using a random or global id.
@@ -31,8 +30,7 @@ export class HandlerRegistry {
     this.#cache.clear();
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: see Registration.handler.
-  remove(pattern: string, handler: WebhookHandler<any>): boolean {
+  remove(pattern: string, handler: WebhookHandler<never>): boolean {
     const list = this.#byPattern.get(pattern);
     const index = list?.findIndex((registration) => registration.handler === handler) ?? -1;
     if (list === undefined || index === -1) return false;

@@ -24,8 +24,7 @@ export type ErrorHandler = (error: WebhookHandlerError, event: WebhookEvent) => 
 
 /** A webhook receiver: register handlers, then pass each request to `receive`. */
 export interface Webhooks<Events extends EventSchemas = AnyEvents> {
-  // biome-ignore lint/suspicious/noExplicitAny: any scheme's verified shape is accepted.
-  readonly scheme: WebhookScheme<any>;
+  readonly scheme: WebhookScheme;
   /** The largest body accepted, in bytes; adapters stop reading past it. */
   readonly bodyLimit: number;
   /** The logger given in the options, completed with no-ops. */
@@ -45,8 +44,7 @@ export interface Webhooks<Events extends EventSchemas = AnyEvents> {
   /** Removes a handler added with `on` (same pattern) or `onAny` (pattern `'*'`). */
   off<const Pattern extends EventPattern<Events> | '*'>(
     pattern: Pattern | readonly Pattern[],
-    // biome-ignore lint/suspicious/noExplicitAny: removal only compares identity.
-    handler: WebhookHandler<any>,
+    handler: WebhookHandler<never>,
   ): this;
   /**
    * Verifies, parses, validates, dedupes and dispatches one delivery, and returns the HTTP reply.
