@@ -25,7 +25,7 @@ export interface DedupeOptions {
    */
   key?: (event: WebhookEvent) => string | undefined;
   /**
-   * What to do when the store throws: `'reject'` answers 503 with `Retry-After` so the sender
+   * What to do when the store throws: `'reject'` responds 503 with `Retry-After` so the sender
    * retries later; `'process'` runs the handlers without dedupe, which risks running them twice.
    * @default 'reject'
    */
@@ -42,15 +42,15 @@ export interface WebhooksHooks {
 
 /** Options of `createWebhooks`. */
 export interface WebhooksOptions<Events extends EventSchemas> {
-  /** How deliveries are verified, such as `standardWebhooks({ secret })`. */
+  /** The signature scheme that verifies deliveries, such as `standardWebhooks({ secret })`. */
   scheme: WebhookScheme;
   /** Event type → schema of its data; types flow from here to the handlers. */
   events?: Events;
-  /** Where the type, id and data live in the payload. @default the scheme's, else Standard Webhooks' */
+  /** The reader of type, id and data in the payload. @default the scheme's, else Standard Webhooks' */
   envelope?: Envelope;
   /**
-   * An event type missing from `events`: `'reject'` answers 400 `HOOKLINE_UNKNOWN_EVENT_TYPE`,
-   * so a misconfigured sender shows up in its delivery log; `'ignore'` answers 200 and runs
+   * An event type missing from `events`: `'reject'` responds 400 `HOOKLINE_UNKNOWN_EVENT_TYPE`,
+   * so a misconfigured sender shows up in its delivery log; `'ignore'` responds 200 and runs
    * nothing, so the sender stops retrying events you do not need. Without `events`, every type
    * is known.
    * @default 'reject'
@@ -59,7 +59,7 @@ export interface WebhooksOptions<Events extends EventSchemas> {
   /** Status for data that fails its schema. @default 400 */
   schemaMismatchStatus?: 400 | 422;
   /**
-   * Where handled event ids are remembered; `false` turns dedupe off.
+   * The store of handled event ids, or `false` to turn dedupe off.
    * @default an in-memory store (per process, lost on restart)
    */
   store?: IdempotencyStore | false;

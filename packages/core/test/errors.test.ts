@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   errorCodes,
@@ -57,6 +58,13 @@ describe('error registry', () => {
       ]
     `);
   });
+});
+
+test('documents every code with its status in the README', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  for (const [code, info] of Object.entries(errorCodes)) {
+    expect(readme).toMatch(new RegExp(`\\| \`${code}\` \\| ${info.status}`));
+  }
 });
 
 describe('error classes and guards', () => {
