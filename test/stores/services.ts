@@ -1,0 +1,47 @@
+/** Whether a server that a store suite needs answered, and what to print when it did not. */
+export interface ServiceGate {
+  available: boolean;
+  /** Why the suite cannot run, such as "Redis at redis://127.0.0.1:6379 did not answer: …". */
+  reason: string;
+}
+
+/** The Redis server the store tests use; `REDIS_URL` overrides it. */
+export const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** The PostgreSQL database the store tests use; `DATABASE_URL` overrides it. */
+export const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Whether a missing server fails the run instead of skipping its suites. CI sets
+ * `HOOKLINE_REQUIRE_SERVICES=1`, so a broken Redis or PostgreSQL cannot pass as a skip.
+ */
+export const servicesRequired = process.env.HOOKLINE_REQUIRE_SERVICES === '1';
+
+/** Runs `probe` and turns its failure into a gate that says which server did not answer. */
+export async function checkService(
+  name: string,
+  url: string,
+  probe: () => Promise<void>,
+): Promise<ServiceGate> {
+  try {
+    await probe();
+    return { available: true, reason: '' };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const reason =
+      `${name} at ${redactUrl(url)} did not answer (${detail}); start it, or set the URL ` +
+      `variable to one that answers`;
+    if (!servicesRequired) console.warn(`skipping the ${name} tests: ${reason}`);
+    return { available: false, reason };
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
