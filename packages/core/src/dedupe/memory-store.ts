@@ -54,10 +54,25 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Idempotency
     if (entries.size > maxEntries) evict();
   }
 
+  // V8 keeps deleted slots at the front of a Map until it rehashes, and a new iterator walks
+  // past all of them: starting one per eviction cost O(maxEntries) per write (45 µs at 100 k).
+  // Map iterators are live (they skip deleted keys and reach keys added later), so one cursor
+  // kept across calls walks each slot once. It restarts from the oldest key when it runs out.
+  let cursor = entries.entries();
+
   function evict(): void {
     const time = now();
-    for (const [key, entry] of entries) {
-      if (entries.size <= maxEntries) return;
+    let restarted = false;
+    while (entries.size > maxEntries) {
+      const next = cursor.next();
+      if (next.done === true) {
+        // Every key left behind the cursor is under an active lease.
+        if (restarted) return;
+        cursor = entries.entries();
+        restarted = true;
+        continue;
+      }
+      const [key, entry] = next.value;
       if (typeof entry === 'object' && 'token' in entry && entry.expiresAt > time) continue;
       entries.delete(key);
     }
