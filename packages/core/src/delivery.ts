@@ -66,6 +66,11 @@ export function getHeaderValues(headers: HeadersInput, name: string): readonly s
  *   different values, because a signature check cannot know which one the sender meant.
  */
 export function getHeader(headers: HeadersInput, name: string): string | undefined {
+  if (!isHeadersLike(headers)) {
+    // Fast path for Node's header objects, whose names are already lowercase.
+    const direct = headers[name];
+    if (typeof direct === 'string') return direct;
+  }
   const values = getHeaderValues(headers, name);
   if (values.length <= 1) return values[0];
   const first = values[0];

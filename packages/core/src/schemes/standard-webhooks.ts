@@ -1,4 +1,5 @@
-import { createSecretKey, type KeyObject, randomUUID } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { createHmac, createSecretKey, type KeyObject, randomUUID } from 'node:crypto';
 import { computeHmac, decodeBase64, safeEqual } from '../crypto.js';
 import { type Delivery, getHeader, getHeaderValues, requireHeader } from '../delivery.js';
 import { standardEnvelope } from '../envelope.js';
@@ -89,9 +90,10 @@ function verify(
   options: VerifyOptions | undefined,
 ): StandardWebhooksVerified {
   const headers = delivery.headers;
-  const set =
-    getHeader(headers, 'webhook-id') === undefined ? pickHeaderSet(delivery) : headerSets[0];
-  const id = requireHeader(headers, set.id);
+  let set: (typeof headerSets)[number] = headerSets[0];
+  let id = getHeader(headers, set.id);
+  if (id === undefined && getHeader(headers, 'svix-id') !== undefined) set = headerSets[1];
+  if (id === undefined || id === '') id = requireHeader(headers, set.id);
   const timestampText = requireHeader(headers, set.timestamp);
   const signatures = getHeaderValues(headers, set.signature);
   if (signatures.length === 0 || signatures.every((value) => value === '')) {
@@ -111,11 +113,10 @@ function verify(
       `Header ${set.signature} holds no well-formed v1 signature`,
     );
   }
+  const signedPrefix = `${id}.${timestampText}.`;
   for (const key of keys) {
-    const expected = computeHmac('sha256', key, [`${id}.${timestampText}.`, delivery.body]);
-    if (candidates.some((candidate) => safeEqual(expected, candidate))) {
-      return { id, timestamp: new Date(seconds * 1000) };
-    }
+    const expected = createHmac('sha256', key).update(signedPrefix).update(delivery.body).digest();
+    if (matchesAny(expected, candidates)) return { id, timestamp: new Date(seconds * 1000) };
   }
   throw new WebhookVerificationError(
     'HOOKLINE_SIGNATURE_MISMATCH',
@@ -124,23 +125,34 @@ function verify(
   );
 }
 
-function pickHeaderSet(delivery: Delivery) {
-  return getHeader(delivery.headers, 'svix-id') === undefined ? headerSets[0] : headerSets[1];
-}
-
 // Tokens are `version,base64`, separated by spaces. A WHATWG Headers object joins a repeated
 // header with ", ", which leaves a trailing comma on every token but the last.
 function v1Signatures(values: readonly string[]): Uint8Array[] {
   const found: Uint8Array[] = [];
   for (const value of values) {
-    for (let token of value.split(' ')) {
+    const tokens = value.includes(' ') ? value.split(' ') : [value];
+    for (let token of tokens) {
       if (token.endsWith(',')) token = token.slice(0, -1);
       if (!token.startsWith('v1,')) continue;
-      const bytes = decodeBase64(token.slice(3));
-      if (bytes !== undefined && bytes.byteLength === 32) found.push(bytes);
+      const bytes = decodeSignature(token.slice(3));
+      if (bytes !== undefined) found.push(bytes);
     }
   }
   return found;
+}
+
+function matchesAny(expected: Uint8Array, candidates: readonly Uint8Array[]): boolean {
+  for (const candidate of candidates) if (safeEqual(expected, candidate)) return true;
+  return false;
+}
+
+const sha256Base64 = /^[A-Za-z0-9+/]{43}=$/;
+
+// A SHA-256 signature is 44 base64 characters; the short pattern is the common, fast case.
+function decodeSignature(text: string): Buffer | undefined {
+  if (sha256Base64.test(text)) return Buffer.from(text, 'base64');
+  const bytes = decodeBase64(text);
+  return bytes?.byteLength === 32 ? bytes : undefined;
 }
 
 function sign(key: KeyObject, input: SignInput): Record<string, string> {
