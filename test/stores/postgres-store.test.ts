@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createPostgresStore } from '@hookline/postgres';
 import pg from 'pg';
-import { checkService, databaseUrl } from './services.js';
+import { databaseUrl, postgresGate } from './services.js';
 import { describeStoreSuite } from './store-suite.js';
-
-const gate = await checkService('PostgreSQL', databaseUrl, async () => {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-});
 
 describeStoreSuite(
   'postgres store',
@@ -29,5 +19,5 @@ describeStoreSuite(
       },
     };
   },
-  gate,
+  await postgresGate(),
 );

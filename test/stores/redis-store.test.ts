@@ -1,28 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createRedisStore } from '@hookline/redis';
 import { Redis } from 'ioredis';
-import { checkService, redisUrl } from './services.js';
+import { redisGate, redisUrl } from './services.js';
 import { describeStoreSuite } from './store-suite.js';
-
-const gate = await checkService('Redis', redisUrl, async () => {
-  const client = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  let lastError: Error | undefined;
-  client.on('error', (error: Error) => {
-    lastError = error;
-  });
-  try {
-    await client.connect();
-    await client.ping();
-  } catch (error) {
-    throw lastError ?? error;
-  } finally {
-    client.disconnect();
-  }
-});
 
 describeStoreSuite(
   'redis store',
@@ -38,5 +18,5 @@ describeStoreSuite(
       },
     };
   },
-  gate,
+  await redisGate(),
 );

@@ -1,3 +1,7 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+
 /** Whether a server that a store suite needs answered, and what to print when it did not. */
 export interface ServiceGate {
   available: boolean;
@@ -44,4 +48,55 @@ function redactUrl(url: string): string {
   } catch {
     return '(unparsable URL)';
   }
+}
+
+/** Checks that the Redis server at `url` answers PING. */
+export function redisGate(url = redisUrl): Promise<ServiceGate> {
+  return checkService('Redis', url, async () => {
+    const client = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    let lastError: Error | undefined;
+    client.on('error', (error: Error) => {
+      lastError = error;
+    });
+    try {
+      await client.connect();
+      await client.ping();
+    } catch (error) {
+      throw lastError ?? error;
+    } finally {
+      client.disconnect();
+    }
+  });
+}
+
+/** Checks that the PostgreSQL database at `url` answers a query. */
+export function postgresGate(url = databaseUrl): Promise<ServiceGate> {
+  return checkService('PostgreSQL', url, async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  });
+}
+
+/**
+ * Declares `body` under `name` when `gate` is open. Otherwise the tests are skipped with the
+ * gate's reason, or fail with it when `HOOKLINE_REQUIRE_SERVICES=1`.
+ */
+export function describeWithService(name: string, gate: ServiceGate, body: () => void): void {
+  if (gate.available) {
+    describe(name, body);
+    return;
+  }
+  describe(name, () => {
+    if (servicesRequired) it('reaches its server', () => expect.fail(gate.reason));
+    else it.skip(`skipped: ${gate.reason}`, () => {});
+  });
 }

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createWebhooks, type IdempotencyStore, standardWebhooks } from '@hookline/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServiceGate, servicesRequired } from './services.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithService, type ServiceGate } from './services.js';
 
 /** An open store and how to drop what the test run created. */
 export interface StoreFixture {
@@ -26,14 +26,7 @@ export function describeStoreSuite(
   open: () => Promise<StoreFixture> | StoreFixture,
   gate: ServiceGate = { available: true, reason: '' },
 ): void {
-  if (!gate.available) {
-    describe(name, () => {
-      if (servicesRequired) it('reaches its server', () => expect.fail(gate.reason));
-      else it.skip(`skipped: ${gate.reason}`, () => {});
-    });
-    return;
-  }
-  describe(name, () => {
+  describeWithService(name, gate, () => {
     let fixture: StoreFixture;
     beforeAll(async () => {
       fixture = await open();
