@@ -90,3 +90,18 @@ export type {
   WebhookHandler,
 } from './types.js';
 export { createWebhooks, type ErrorHandler, type Webhooks } from './webhooks.js';
+export {
+  type WebhookReceiver,
+  readFailureOutcome,
+  resolveBodyLimit,
+  writeNodeOutcome,
+} from './http/adapter.js';
+export { bodyAborted, bodyConsumed, bodyNotDecodable, bodyTooLarge } from './http/body-errors.js';
+export { createContentDecoder, isContentEncoded } from './http/content-encoding.js';
+export { readFetchBody } from './http/read-fetch-body.js';
+export {
+  pipeToDecoder,
+  type ReadBodyOptions,
+  readNodeBody,
+  readWebStream,
+} from './http/read-stream.js';

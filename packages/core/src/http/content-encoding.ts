@@ -1,29 +1,24 @@
 import type { Transform } from 'node:stream';
-import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { WebhookPayloadError } from '../errors/webhook-error.js';
-
-// Flushing on every chunk lets a truncated stream end with an error instead of waiting for more.
-const zlibOptions = { finishFlush: constants.Z_SYNC_FLUSH } as const;
 
 /**
  * Creates a decoder for a `Content-Encoding` header value, or returns `undefined` when the body
  * is not encoded (no header, an empty value or `identity`). Supports `gzip` (and its alias
- * `x-gzip`), `deflate` (zlib format) and `br`, one encoding per request.
+ * `x-gzip`), `deflate` (zlib format) and `br`, one encoding per request. A truncated or corrupt
+ * stream makes the decoder emit an error.
  * @throws {WebhookPayloadError} `HOOKLINE_UNSUPPORTED_ENCODING` for any other value, including
  *   a list of several encodings.
  */
 export function createContentDecoder(header: string | null | undefined): Transform | undefined {
-  if (header === undefined || header === null) return undefined;
+  if (!isContentEncoded(header)) return undefined;
   const encoding = header.trim().toLowerCase();
   switch (encoding) {
-    case '':
-    case 'identity':
-      return undefined;
     case 'gzip':
     case 'x-gzip':
-      return createGunzip(zlibOptions);
+      return createGunzip();
     case 'deflate':
-      return createInflate(zlibOptions);
+      return createInflate();
     case 'br':
       return createBrotliDecompress();
     default:
@@ -33,4 +28,11 @@ export function createContentDecoder(header: string | null | undefined): Transfo
           'uncompressed or with one of gzip, deflate or br',
       );
   }
+}
+
+/** Tells whether a `Content-Encoding` header value names an encoding other than `identity`. */
+export function isContentEncoded(header: string | null | undefined): header is string {
+  if (header === undefined || header === null) return false;
+  const encoding = header.trim();
+  return encoding !== '' && encoding.toLowerCase() !== 'identity';
 }

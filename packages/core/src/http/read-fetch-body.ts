@@ -1,0 +1,34 @@
+import { Buffer } from 'node:buffer';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { bodyConsumed, bodyTooLarge } from './body-errors.js';
+import { isContentEncoded } from './content-encoding.js';
+import { readNodeBody, readWebStream } from './read-stream.js';
+
+const empty = Buffer.alloc(0);
+
+/**
+ * Reads the body of a WHATWG `Request` once, decoding its Content-Encoding, and stops at `limit`
+ * decoded bytes.
+ * @throws {WebhookPayloadError} `HOOKLINE_BODY_TOO_LARGE`, `HOOKLINE_UNSUPPORTED_ENCODING`, or
+ *   `HOOKLINE_INVALID_BODY` for a corrupt encoding or a failed stream.
+ * @throws {WebhookConfigurationError} `HOOKLINE_BODY_CONSUMED` when the body was already read.
+ */
+export async function readFetchBody(request: Request, limit: number): Promise<Uint8Array> {
+  if (request.bodyUsed) {
+    throw bodyConsumed('pass the Request to hookline before anything calls json() or text() on it');
+  }
+  const body = request.body;
+  if (body === null) return empty;
+  const encoding = request.headers.get('content-encoding');
+  if (!isContentEncoded(encoding)) {
+    const length = request.headers.get('content-length');
+    if (length !== null && Number(length) > limit) {
+      await body.cancel();
+      throw bodyTooLarge(limit, `Body of ${length} bytes`);
+    }
+    return readWebStream(body, limit);
+  }
+  const stream = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+  return readNodeBody(stream, { limit, encoding });
+}
