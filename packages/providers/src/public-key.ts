@@ -21,7 +21,13 @@ export function ed25519PublicKey(scheme: string, bytes: Uint8Array | undefined):
     );
   }
   const der = Buffer.concat([ed25519SpkiPrefix, bytes]);
-  return createPublicKey({ key: der, format: 'der', type: 'spki' });
+  try {
+    return createPublicKey({ key: der, format: 'der', type: 'spki' });
+  } catch (error) {
+    throw new WebhookConfigurationError(`${scheme}: \`publicKey\` is not a valid ed25519 key`, {
+      cause: error,
+    });
+  }
 }
 
 /**

@@ -36,7 +36,7 @@ export interface SchemeCase {
   /** A syntactically wrong value for the signature header. */
   malformed: string;
   /** The signed timestamp header, when the scheme has one; `'body'` for Linear. */
-  timestampHeader?: string | 'body';
+  timestampHeader?: string;
   tolerance?: number;
   /** Whether the body is JSON that can be re-serialised. */
   json: boolean;

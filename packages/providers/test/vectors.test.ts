@@ -21,7 +21,8 @@ import {
 import { standardWebhooks } from '@hookline/core';
 import { codeOf, readVectors, vectorFiles } from './helpers.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: vector files differ per provider.
+// Vector files differ per provider, so their entries are read loosely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Vector = Record<string, any>;
 interface VectorFile {
   valid: Vector[];
@@ -50,7 +51,7 @@ const sendgridVectors = load('sendgrid.json');
 const mailgunVectors = load('mailgun.json');
 const standardVectors = load('standard-webhooks.json');
 
-const named = (vectors: Vector[]) =>
+const named = (vectors: Vector[]): Vector[] =>
   vectors.map((vector, index) => ({ ...vector, title: vector.name ?? `#${index + 1}` }));
 
 test('every vector file has a test', () => {
