@@ -46,6 +46,9 @@ export interface ClaimContext {
 
 /** A PostgreSQL idempotency store. */
 export interface PostgresStore extends IdempotencyStore {
+  claim(key: string, options: ClaimOptions): Promise<ClaimResult>;
+  complete(key: string, token: string, options: CompleteOptions): Promise<void>;
+  release(key: string, token: string, options: ReleaseOptions): Promise<void>;
   /**
    * Marks the event of `context` done through `client`, inside the transaction the handler has
    * open, so that its writes and the done mark commit or roll back together. The receiver's own

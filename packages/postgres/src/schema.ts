@@ -11,7 +11,7 @@ export function quoteTable(table: string): { quoted: string; bare: string } {
   if (!tableName.test(table)) {
     throw new WebhookConfigurationError(
       `createPostgresStore: table must be [schema.]name of letters, digits and underscores, ` +
-        `got "${table}"`,
+        `the name at most 51 characters so that its index name fits, got "${table}"`,
     );
   }
   const parts = table.split('.');

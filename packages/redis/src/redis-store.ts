@@ -29,6 +29,9 @@ export interface RedisStoreOptions {
 
 /** A Redis idempotency store. */
 export interface RedisStore extends IdempotencyStore {
+  claim(key: string, options: ClaimOptions): Promise<ClaimResult>;
+  complete(key: string, token: string, options: CompleteOptions): Promise<void>;
+  release(key: string, token: string, options: ReleaseOptions): Promise<void>;
   /** The Redis key that holds `key`: the prefix, then `key` in a Cluster hash tag. */
   redisKey(key: string): string;
 }

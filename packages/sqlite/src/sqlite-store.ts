@@ -41,6 +41,9 @@ export interface SqliteStoreOptions {
 
 /** A SQLite idempotency store. Its methods are synchronous. */
 export interface SqliteStore extends IdempotencyStore {
+  claim(key: string, options: ClaimOptions): ClaimResult;
+  complete(key: string, token: string, options: CompleteOptions): void;
+  release(key: string, token: string, options: ReleaseOptions): void;
   /** The database the store writes to. */
   readonly database: Database.Database;
   /** Deletes every row whose retention or lease has passed; returns how many were deleted. */
