@@ -1,0 +1,6 @@
+export {
+  type WebhookMiddleware,
+  type WebhookMiddlewareOptions,
+  type WebhookRequest,
+  webhookMiddleware,
+} from './webhook-middleware.js';

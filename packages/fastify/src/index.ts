@@ -1,0 +1,4 @@
+import { hookline } from './plugin.js';
+
+export { type HooklineFastifyOptions, hookline } from './plugin.js';
+export default hookline;

@@ -1,0 +1,107 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  errorOutcome,
+  readNodeBody,
+  resolveBodyLimit,
+  toWebhookError,
+  type WebhookOutcome,
+  type WebhookReceiver,
+} from '@hookline/core';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** Options of the hookline Fastify plugin. */
+export interface HooklineFastifyOptions {
+  /** The receiver from `createWebhooks`. */
+  webhooks: WebhookReceiver;
+  /**
+   * The route path, below the prefix of the context the plugin is registered in.
+   * @default '/webhook'
+   */
+  path?: string;
+  /**
+   * The largest body accepted, in bytes, counted after Content-Encoding is decoded. Fastify's own
+   * `bodyLimit` does not apply to this route.
+   * @default webhooks.bodyLimit (1 MiB unless set in createWebhooks)
+   */
+  bodyLimit?: number;
+  /** A path prefix for the route, as the `prefix` register option gives other plugins. */
+  prefix?: string;
+}
+
+const consumedHint = 'do not read the body in a preParsing hook on the webhook route';
+
+async function hooklinePlugin(app: FastifyInstance, options: HooklineFastifyOptions) {
+  const { webhooks } = options;
+  if (typeof webhooks?.receive !== 'function') {
+    throw new TypeError('@hookline/fastify: `webhooks` is required, the result of createWebhooks');
+  }
+  const limit = resolveBodyLimit('@hookline/fastify', options.bodyLimit, webhooks);
+  const url = options.path ?? '/webhook';
+
+  // An encapsulated child context, so that the raw parser replaces Fastify's parsers on the
+  // webhook route only, and the app's other routes keep parsing JSON.
+  await app.register(
+    async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (request: FastifyRequest, payload: IncomingMessage) =>
+        readNodeBody(payload, {
+          limit,
+          encoding: request.headers['content-encoding'],
+          length: request.headers['content-length'],
+          consumedHint,
+        }).catch(toWebhookError),
+      );
+      scope.route({
+        method: ['POST', 'GET'],
+        url,
+        handler: (request, reply) => handle(webhooks, request, reply),
+      });
+    },
+    options.prefix === undefined ? {} : { prefix: options.prefix },
+  );
+}
+
+async function handle(
+  webhooks: WebhookReceiver,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const body = request.body ?? Buffer.alloc(0);
+  let outcome: WebhookOutcome;
+  if (body instanceof Uint8Array) {
+    outcome = await webhooks.receive({
+      headers: request.headers,
+      body,
+      method: request.method,
+      url: `${request.protocol}://${request.host}${request.url}`,
+    });
+  } else {
+    outcome = errorOutcome(toWebhookError(body));
+  }
+  logOutcome(request.log, outcome);
+  return reply.code(outcome.status).headers(outcome.headers).send(outcome.body);
+}
+
+/** Logs like the core logger: debug on receipt, warn on a duplicate, error on a failure. */
+function logOutcome(log: FastifyBaseLogger, outcome: WebhookOutcome): void {
+  const { error, event } = outcome;
+  const fields = { type: event?.type, id: event?.id, status: outcome.status, code: error?.code };
+  if (outcome.status >= 500)
+    log.error({ ...fields, err: error }, `webhook failed: ${error?.message}`);
+  else if (outcome.result === 'duplicate') log.warn(fields, 'webhook duplicate dropped');
+  else log.debug(fields, `webhook ${outcome.result}`);
+}
+
+/**
+ * Registers a webhook route: `app.register(hookline, { webhooks, path })`. The route reads the
+ * raw body with its own content-type parser, which is scoped to it, so other routes keep
+ * Fastify's JSON parsing. Outcomes are logged through `request.log`, and replies go out as the
+ * core builds them, so the app's error handler sees no webhook rejections.
+ * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` at registration when `bodyLimit`
+ *   is not a positive number.
+ * @example
+ * const app = Fastify({ logger: true });
+ * await app.register(hookline, { webhooks, path: '/webhook' });
+ */
+export const hookline = fp(hooklinePlugin, { fastify: '5.x', name: '@hookline/fastify' });

@@ -1,0 +1,5 @@
+export {
+  createNodeHandler,
+  type NodeHandler,
+  type NodeHandlerOptions,
+} from './create-node-handler.js';
