@@ -52,7 +52,7 @@ const interactionTypes: Readonly<Record<number, string>> = {
 /**
  * The Discord envelope. An interaction routes on its type name (`APPLICATION_COMMAND`,
  * `MESSAGE_COMPONENT`) with its `id` as id and the whole interaction as data. A webhook event
- * (a body with `version` and an `event` object) routes on `event.type` (`APPLICATION_AUTHORIZED`)
+ * (a body with an `event` object) routes on `event.type` (`APPLICATION_AUTHORIZED`)
  * with `event.data` as data.
  */
 export const discordEnvelope: Envelope = ({ payload }) => {
@@ -82,8 +82,8 @@ function dateOf(value: unknown): Date | undefined {
 /**
  * Creates the Discord scheme: `X-Signature-Ed25519: <hex ed25519 signature of
  * X-Signature-Timestamp + body>`, verified with the application's public key. A bad signature
- * is a 401, which Discord's deliberate bad-signature probes expect. After verification an
- * interaction PING (type 1) is answered `{"type":1}` and a webhook event PING (type 0) 204,
+ * is a 401, which Discord's deliberate bad-signature probes expect. After verification it
+ * replies `{"type":1}` to an interaction PING (type 1) and 204 to a webhook event PING (type 0),
  * and neither reaches a handler.
  * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` for an empty, padded or
  *   undecodable public key.

@@ -47,7 +47,7 @@ export interface HmacOptions {
   header: string;
   /** The HMAC hash. @default 'sha256' */
   algorithm?: HmacAlgorithm;
-  /** How the signature bytes are written. @default 'hex' */
+  /** The text encoding of the signature bytes. @default 'hex' */
   encoding?: SignatureEncoding;
   /** Text in front of the encoded signature, such as `'sha256='` or `'v0='`. @default '' */
   prefix?: string;
@@ -66,11 +66,11 @@ export interface HmacOptions {
    * @default the `url` of each delivery, as the adapter saw it
    */
   url?: string;
-  /** Where the type, id, timestamp and data live. @default `{ type: 'type', id: 'id' }` */
+  /** The payload paths of the type, id, timestamp and data. @default `{ type: 'type', id: 'id' }` */
   envelope?: Envelope;
 }
 
-/** What a verified delivery of an {@link hmac} scheme carries in its headers. */
+/** The id, type and timestamp that an {@link hmac} scheme reads from verified headers. */
 export type HmacVerified = VerifiedDelivery;
 
 /**
@@ -207,10 +207,10 @@ function headerOf(delivery: Delivery, name: string | undefined): string | undefi
 
 function sign(config: HmacConfig, input: SignInput): Record<string, string> {
   const headers: Record<string, string> = {};
-  const given = lowerKeys(input.headers ?? {});
+  const signedHeaders = lowerKeys(input.headers ?? {});
   if (config.timestampHeader !== undefined) {
     const seconds = String(Math.floor(nowMs(input.timestamp) / 1000));
-    given[config.timestampHeader] = headers[config.timestampHeader] = seconds;
+    signedHeaders[config.timestampHeader] = headers[config.timestampHeader] = seconds;
   }
   if (config.idHeader !== undefined && input.id !== undefined) headers[config.idHeader] = input.id;
 
@@ -218,7 +218,7 @@ function sign(config: HmacConfig, input: SignInput): Record<string, string> {
     if (part === 'body') return input.body;
     if (part === 'url') return publicUrl(config.name, config.url, input.url);
     if ('text' in part) return part.text;
-    return given[part.header.toLowerCase()] ?? '';
+    return signedHeaders[part.header.toLowerCase()] ?? '';
   });
   const key = config.keys[0] as KeyObject;
   const signature = computeHmac(config.algorithm, key, parts).toString(config.encoding);

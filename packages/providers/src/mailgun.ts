@@ -40,7 +40,7 @@ const name = 'mailgun';
 /**
  * The Mailgun envelope. A JSON body routes on `event-data.event` (`delivered`, `opened`) with
  * `event-data` as data; a legacy form body routes on its `event` field with all fields as data.
- * The id is always the signature's `token`, because that is the only signed, unique value.
+ * The id is always the signature's `token`, the only signed value that is unique.
  */
 export const mailgunEnvelope: Envelope = ({ payload, verified }) => {
   const eventData = field(payload, 'event-data');
@@ -59,8 +59,8 @@ export const mailgunEnvelope: Envelope = ({ payload, verified }) => {
  * Creates the Mailgun scheme. Mailgun signs inside the body: `signature.signature` is the hex
  * HMAC-SHA256 of `signature.timestamp + signature.token` (JSON), or of the `timestamp` and
  * `token` fields (legacy form bodies). The event data itself is not signed, so a captured
- * signature could be attached to other data: the `token` is the delivery id, and dedupe on it
- * (on by default) stops a signature from being used twice within the store's retention. The
+ * signature could be attached to other data. The `token` is therefore the delivery id, and dedupe
+ * on it (on by default) stops a signature from being used twice within the store's retention. The
  * timestamp is checked against `tolerance` in both directions.
  * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` for an empty or padded key.
  * @example

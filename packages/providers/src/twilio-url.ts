@@ -1,6 +1,6 @@
 import { type Delivery, getHeader, WebhookConfigurationError } from '@hookline/core';
 
-/** How {@link twilio} finds the public URL that Twilio signed. */
+/** The options that locate the public URL Twilio signed. */
 export interface TwilioUrlOptions {
   url: string | undefined;
   trustForwardedHeaders: boolean;

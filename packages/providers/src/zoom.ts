@@ -24,7 +24,7 @@ export interface ZoomOptions {
 /**
  * Creates the Zoom scheme: `x-zm-signature: v0=<hex HMAC-SHA256 of
  * "v0:" + x-zm-request-timestamp + ":" + body>`, with the timestamp checked against `tolerance`
- * in both directions. An `endpoint.url_validation` request is answered after verification with
+ * in both directions. After verification it replies to an `endpoint.url_validation` request with
  * `{ plainToken, encryptedToken }`, where `encryptedToken` is the hex HMAC-SHA256 of
  * `plainToken` under the first secret. The type is the payload's `event` (`meeting.started`)
  * and the data its `payload`. Zoom sends no event id, so dedupe does not apply.
