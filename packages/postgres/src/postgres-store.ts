@@ -14,8 +14,8 @@ import { createTableSql, statementSql } from './schema.js';
 export interface PostgresStoreOptions {
   /**
    * The `pg` pool to query through; the store never ends it. Give it `connectionTimeoutMillis`
-   * and `query_timeout` (a few seconds) so that calls fail, and the receiver answers 503, soon
-   * after the database stops answering.
+   * and `query_timeout` (a few seconds), so that calls fail soon after the database stops
+   * responding and the receiver responds with 503.
    */
   pool: Pool;
   /** The table, optionally schema-qualified (`webhooks.dedupe`). @default 'hookline_dedupe' */
@@ -153,8 +153,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
 async function claim(pool: Pool, text: string, key: string, leaseMs: number) {
   const token = randomUUID();
-  // The fallback SELECT reads the statement's snapshot, which misses a row that a concurrent
-  // claim committed while this one waited on it; the next statement sees that row.
+  // The fallback SELECT reads the statement's snapshot. That snapshot misses a row that a
+  // concurrent claim committed while this one waited on it, but the next statement reads it.
   for (let attempt = 1; attempt <= claimAttempts; attempt += 1) {
     const { rows } = await pool.query<ClaimRow>(text, [key, token, leaseMs]);
     const row = rows[0];

@@ -39,11 +39,11 @@ CREATE INDEX IF NOT EXISTS "${bare}_expires_at" ON ${quoted} (expires_at);`;
 }
 
 const ms = `$3::double precision * interval '1 millisecond'`;
-// A row keeps the steps of earlier attempts when it is leased (its lease may have expired) or
-// is an unexpired failed attempt; a done row or an expired one starts over.
+// A leased row (even one whose lease expired) and an unexpired failed attempt keep the steps
+// of earlier attempts. A done row or an expired one starts over with none.
 const keepsSteps = 'r.token IS NOT NULL OR (NOT r.done AND r.expires_at > now())';
 
-/** The statements of the store, by purpose. Parameters are documented per statement. */
+/** Builds the statements of the store for `table`, by purpose, with their parameters listed. */
 export function statementSql(table: string) {
   const { quoted: t } = quoteTable(table);
   return {

@@ -20,9 +20,9 @@ export interface RedisStoreOptions {
   /** Put before every key; must not contain `{` or `}`. @default 'hookline:' */
   prefix?: string;
   /**
-   * How long one store call may take before it fails (and the receiver answers 503), in
-   * milliseconds. ioredis queues commands while it reconnects, which would otherwise hold the
-   * request until the client gives up. @default 2_000
+   * How long one store call may take before it fails, in milliseconds; the receiver then
+   * responds with 503. ioredis queues commands while it reconnects, so without this limit a
+   * request could wait until the client gives up. @default 2_000
    */
   timeoutMs?: number;
 }
@@ -32,7 +32,7 @@ export interface RedisStore extends IdempotencyStore {
   claim(key: string, options: ClaimOptions): Promise<ClaimResult>;
   complete(key: string, token: string, options: CompleteOptions): Promise<void>;
   release(key: string, token: string, options: ReleaseOptions): Promise<void>;
-  /** The Redis key that holds `key`: the prefix, then `key` in a Cluster hash tag. */
+  /** Returns the Redis key that stores `key`: the prefix, then `key` in a Cluster hash tag. */
   redisKey(key: string): string;
 }
 
@@ -93,7 +93,7 @@ async function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new Error(`Redis did not reply within ${timeoutMs} ms (timeoutMs)`));
+      reject(new Error(`Redis call timed out after ${timeoutMs} ms (timeoutMs)`));
     }, timeoutMs);
   });
   try {
@@ -106,13 +106,13 @@ async function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise
 function checkOptions(options: RedisStoreOptions): Required<RedisStoreOptions> {
   if (typeof options.client?.evalsha !== 'function') {
     throw new WebhookConfigurationError(
-      'createRedisStore: `client` must be an ioredis client, such as new Redis(url)',
+      'createRedisStore: `client` is missing or not an ioredis client; pass new Redis(url)',
     );
   }
   const prefix = options.prefix ?? 'hookline:';
   if (/[{}]/.test(prefix)) {
     throw new WebhookConfigurationError(
-      `createRedisStore: prefix "${prefix}" contains a brace; braces would change the hash tag`,
+      `createRedisStore: prefix "${prefix}" is invalid because braces would change the hash tag; remove them`,
     );
   }
   const timeoutMs = options.timeoutMs ?? 2_000;

@@ -10,7 +10,7 @@ function script(source: string): Script {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
 
-// A key holds one text value: `done`, `lease <expiresAtMs> <token> <stepsJson>` while an attempt
+// Each key contains one text value: `done`, `lease <expiresAtMs> <token> <stepsJson>` while an attempt
 // runs, or `steps <stepsJson>` after a failed one. The lease end is read from the server's
 // clock (TIME), so instances with skewed clocks agree on it. The key's own TTL is the retention:
 // a lease keeps the longer of the lease and the TTL that its carried steps already had.

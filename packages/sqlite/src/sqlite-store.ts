@@ -22,14 +22,14 @@ export interface SqliteStoreOptions {
   /** The table name. @default 'hookline_dedupe' */
   table?: string;
   /**
-   * How long a write waits for another process's lock before it fails (and the receiver
-   * answers 503), in milliseconds. Used only with `path`. @default 5_000
+   * How long a write waits for another process's lock before it fails, in milliseconds. The
+   * receiver then responds with 503. Used only with `path`. @default 5_000
    */
   busyTimeoutMs?: number;
   /**
-   * SQLite's `synchronous` setting for a file opened with `path`. `'NORMAL'` in WAL mode keeps
+   * SQLite's `synchronous` setting for a file opened with `path`. In WAL mode, `'NORMAL'` keeps
    * every commit across a process crash but may lose the last commits on a power loss, so an
-   * event handled just before it may run again; `'FULL'` syncs every commit. @default 'NORMAL'
+   * event handled just before it may run again. `'FULL'` syncs every commit. @default 'NORMAL'
    */
   synchronous?: 'NORMAL' | 'FULL';
   /**
@@ -134,7 +134,7 @@ type Decision =
   | Exclude<ClaimResult, { state: 'claimed' }>
   | { state: 'claimed'; completedSteps: readonly string[]; expiresAt: number };
 
-// Mirrors the memory store: a live lease blocks, a live done mark answers `completed`, and the
+// Mirrors the memory store: a live lease blocks, a live done mark returns `completed`, and the
 // steps of an earlier attempt carry over (those of an expired lease too, until its row is gone).
 function decide(row: Row | undefined, time: number): Decision {
   const fresh = { state: 'claimed', completedSteps: [], expiresAt: 0 } as const;
@@ -153,7 +153,8 @@ function decide(row: Row | undefined, time: number): Decision {
 function openFile(options: SqliteStoreOptions): Database.Database {
   if (options.path === undefined || options.path === '') {
     throw new WebhookConfigurationError(
-      'createSqliteStore: give `path` (a database file) or `database` (an open database)',
+      'createSqliteStore: missing `path`; pass a database file as `path` or an open database ' +
+        'as `database`',
     );
   }
   const database = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5_000 });

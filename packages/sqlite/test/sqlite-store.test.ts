@@ -35,7 +35,7 @@ afterEach(() => {
 
 describe('createSqliteStore options', () => {
   it('rejects options without path or database', () => {
-    expect(() => createSqliteStore({})).toThrow(/give `path`/);
+    expect(() => createSqliteStore({})).toThrow(/missing `path`/);
     expect(() => createSqliteStore({})).toThrow(
       expect.objectContaining({ code: 'HOOKLINE_INVALID_CONFIG' }),
     );
