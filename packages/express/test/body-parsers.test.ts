@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { webhookMiddleware } from '@hookline/express';
+import { type WebhookRequest, webhookMiddleware } from '@hookline/express';
 import express from 'express';
 import express4 from 'express4';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,7 +113,7 @@ describe.each(versions)('webhookMiddleware on $name', ({ create }) => {
 
   it('uses req.rawBody stored by a verify hook', async () => {
     const { response, fixture } = await deliver((app, create, { webhooks }) => {
-      const verify = (req: { rawBody?: Buffer }, _res: unknown, buffer: Buffer) => {
+      const verify = (req: WebhookRequest, _res: unknown, buffer: Buffer) => {
         req.rawBody = buffer;
       };
       app.use(create.json({ verify }));
@@ -126,7 +126,7 @@ describe.each(versions)('webhookMiddleware on $name', ({ create }) => {
 
   it('uses a req.rawBody string', async () => {
     const { response, fixture } = await deliver((app, create, { webhooks }) => {
-      const verify = (req: { rawBody?: string }, _res: unknown, buffer: Buffer) => {
+      const verify = (req: WebhookRequest, _res: unknown, buffer: Buffer) => {
         req.rawBody = buffer.toString('utf8');
       };
       app.use(create.json({ verify }));

@@ -17,7 +17,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function start(setup: (app: FastifyInstance) => Promise<void> | void): Promise<string> {
+async function start(setup: (app: FastifyInstance) => PromiseLike<unknown>): Promise<string> {
   app = Fastify({ logger: false });
   await setup(app);
   return app.listen({ port: 0, host: '127.0.0.1' });
