@@ -87,13 +87,15 @@ function collectCandidates(catalog: Catalog): Candidate[] {
 }
 
 /**
- * An event whose schema is only a `$ref` takes over the referenced schema, so the module does not
- * export the same schema twice, unless another event took it first.
+ * An event whose request body or payload schema is only a `$ref` takes over the referenced
+ * schema, so the module does not export the same schema twice, unless another event took it
+ * first. An event that is itself a definition keeps its own schema.
  */
 function eventTarget(catalog: Catalog, pointer: string, taken: Map<string, Candidate>): string {
+  if (catalog.definitions.some((definition) => definition.pointer === pointer)) return pointer;
   const schema = resolvePointer(catalog.document, pointer);
-  if (!isObject(schema) || !Object.keys(schema).every((key) => annotations.has(key)))
-    return pointer;
+  const onlyRef = isObject(schema) && Object.keys(schema).every((key) => annotations.has(key));
+  if (!onlyRef) return pointer;
   const target = followRefs(catalog.document, schema, pointer).pointer;
   return taken.has(target) ? pointer : target;
 }
