@@ -6,7 +6,7 @@ import {
 
 /** One delivery the demo sends, and the reply and handler output it expects. */
 export interface DemoStep {
-  /** What is sent, as the table shows it. */
+  /** The label of the delivery in the table. */
   label: string;
   /** The `webhook-id`; the handler prints it when it runs. */
   id: string;

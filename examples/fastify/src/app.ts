@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 export interface AppOptions {
   /** The Standard Webhooks signing secret (`whsec_…`). */
   secret: string;
-  /** Where each handled event is printed. @default console.log */
+  /** The function that prints each handled event. @default console.log */
   print?: (line: string) => void;
 }
 

@@ -20,7 +20,7 @@ import getRawBody from 'raw-body';
 export interface WebhookMiddlewareOptions {
   /**
    * The largest body accepted, in bytes, counted after Content-Encoding is decoded. A larger
-   * body is answered with 413 as soon as the limit is passed, and the rest is not buffered.
+   * body gets a 413 response as soon as the limit is passed, and the rest is not buffered.
    * @default webhooks.bodyLimit (1 MiB unless set in createWebhooks)
    */
   limit?: number;
@@ -28,7 +28,7 @@ export interface WebhookMiddlewareOptions {
 
 /** The request fields the middleware reads; an Express 4 or 5 `Request` has them all. */
 export interface WebhookRequest extends IncomingMessage {
-  /** What a body parser mounted earlier left: a Buffer, a string or a parsed object. */
+  /** The value a body parser mounted earlier left: a Buffer, a string or a parsed object. */
   body?: unknown;
   /** The raw bytes some `verify` hooks and hosting platforms store. */
   rawBody?: unknown;
@@ -49,10 +49,10 @@ const consumedHint =
 
 /**
  * Creates Express middleware that reads the raw body, verifies and handles the delivery with
- * `webhooks`, and answers with its outcome. It works with Express 4 and 5 and whatever was
+ * `webhooks`, and sends its outcome as the response. It works with Express 4 and 5 and whatever was
  * mounted before it: nothing (it reads the stream), `express.raw()` (it uses the Buffer in
  * `req.body`), or a `verify` hook or platform that stored `req.rawBody`. When a JSON or form
- * parser already consumed the stream, it answers 500 `HOOKLINE_BODY_CONSUMED` at once and logs
+ * parser already consumed the stream, it responds 500 `HOOKLINE_BODY_CONSUMED` at once and logs
  * the fix through `webhooks.log.error`.
  * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` when `limit` is not a positive
  *   number.
@@ -139,7 +139,8 @@ async function readStream(req: WebhookRequest, limit: number): Promise<Buffer> {
   }
 }
 
-// raw-body marks its own errors with a `type`; anything else came from the decoder.
+// raw-body marks its own errors with a `type`, so an error without one came from the decoder
+// (or, when nothing is decoded, from the request stream).
 function toBodyError(error: unknown, limit: number, decoding: boolean): unknown {
   if (isWebhookError(error)) return error;
   const type = (error as { type?: unknown } | null)?.type;

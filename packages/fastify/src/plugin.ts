@@ -97,7 +97,7 @@ function logOutcome(log: FastifyBaseLogger, outcome: WebhookOutcome): void {
  * Registers a webhook route: `app.register(hookline, { webhooks, path })`. The route reads the
  * raw body with its own content-type parser, which is scoped to it, so other routes keep
  * Fastify's JSON parsing. Outcomes are logged through `request.log`, and replies go out as the
- * core builds them, so the app's error handler sees no webhook rejections.
+ * core builds them, so webhook rejections never reach the app's error handler.
  * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` at registration when `bodyLimit`
  *   is not a positive number.
  * @example

@@ -23,8 +23,8 @@ const consumedHint = 'pass the request to the handler before anything reads its 
 
 /**
  * Creates a `node:http` request listener that reads the raw body (decoding gzip, deflate and
- * br), verifies and handles the delivery with `webhooks`, and answers with its outcome. It
- * answers every path it is given, so route before calling it.
+ * br), verifies and handles the delivery with `webhooks`, and sends its outcome as the response.
+ * It handles every path it is given, so route before calling it.
  * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` when `bodyLimit` is not a
  *   positive number.
  * @example
