@@ -42,12 +42,12 @@ export interface DiscordOptions {
 }
 
 const name = 'discord';
-const interactionTypes: Readonly<Record<number, string>> = {
-  2: 'APPLICATION_COMMAND',
-  3: 'MESSAGE_COMPONENT',
-  4: 'APPLICATION_COMMAND_AUTOCOMPLETE',
-  5: 'MODAL_SUBMIT',
-};
+const interactionTypes: ReadonlyMap<unknown, string> = new Map([
+  [2, 'APPLICATION_COMMAND'],
+  [3, 'MESSAGE_COMPONENT'],
+  [4, 'APPLICATION_COMMAND_AUTOCOMPLETE'],
+  [5, 'MODAL_SUBMIT'],
+]);
 
 /**
  * The Discord envelope. An interaction routes on its type name (`APPLICATION_COMMAND`,
@@ -62,7 +62,7 @@ export const discordEnvelope: Envelope = ({ payload }) => {
     const data = field(event, 'data');
     return { type: eventType, id: undefined, timestamp: dateOf(field(event, 'timestamp')), data };
   }
-  const type = interactionTypes[field(payload, 'type') as number];
+  const type = interactionTypes.get(field(payload, 'type'));
   if (type === undefined) {
     throw new WebhookPayloadError(
       'HOOKLINE_MISSING_EVENT_TYPE',

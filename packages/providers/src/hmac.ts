@@ -1,8 +1,6 @@
-import { Buffer } from 'node:buffer';
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import {
   checkTolerance,
-  checkToleranceOption,
   computeHmac,
   createEnvelope,
   type Delivery,
@@ -16,17 +14,16 @@ import {
   type SignedPart,
   type SignInput,
   safeEqual,
-  secretList,
   type VerifiedDelivery,
   type VerifyOptions,
   type WebhookScheme,
-  WebhookConfigurationError,
 } from '@hookline/core';
+import { type HmacConfig, resolveHmacOptions } from './hmac-config.js';
 import {
   decodeSignature,
   digestLength,
   malformedHeader,
-  requireOption,
+  publicUrl,
   type SignatureEncoding,
   signatureMismatch,
 } from './signature.js';
@@ -87,53 +84,12 @@ export type HmacVerified = VerifiedDelivery;
  * });
  */
 export function hmac(options: HmacOptions): WebhookScheme<HmacVerified> {
-  const config = resolve(options);
+  const config = resolveHmacOptions(options);
   return {
     name: config.name,
     envelope: options.envelope ?? createEnvelope({ type: 'type', id: 'id' }),
     verify: (delivery, verifyOptions) => verify(config, delivery, verifyOptions),
     sign: (input) => sign(config, input),
-  };
-}
-
-interface HmacConfig {
-  name: string;
-  keys: readonly KeyObject[];
-  header: string;
-  algorithm: HmacAlgorithm;
-  encoding: SignatureEncoding;
-  prefix: string;
-  content: readonly SignedContentPart[];
-  timestampHeader: string | undefined;
-  tolerance: number;
-  idHeader: string | undefined;
-  typeHeader: string | undefined;
-  url: string | undefined;
-}
-
-function resolve(options: HmacOptions): HmacConfig {
-  const name = requireOption('hmac', 'name', options.name);
-  const algorithm = options.algorithm ?? 'sha256';
-  const encoding = options.encoding ?? 'hex';
-  if (!Object.hasOwn(digestLength, algorithm)) {
-    throw new WebhookConfigurationError(`${name}: \`algorithm\` must be sha1, sha256 or sha512`);
-  }
-  if (encoding !== 'hex' && encoding !== 'base64') {
-    throw new WebhookConfigurationError(`${name}: \`encoding\` must be hex or base64`);
-  }
-  return {
-    name,
-    keys: secretList(name, options.secret).map((secret) => createSecretKey(Buffer.from(secret))),
-    header: requireOption(name, 'header', options.header).toLowerCase(),
-    algorithm,
-    encoding,
-    prefix: options.prefix ?? '',
-    content: options.content ?? ['body'],
-    timestampHeader: options.timestampHeader?.toLowerCase(),
-    tolerance: checkToleranceOption(name, options.tolerance ?? 300),
-    idHeader: options.idHeader?.toLowerCase(),
-    typeHeader: options.typeHeader?.toLowerCase(),
-    url: options.url,
   };
 }
 
@@ -178,25 +134,6 @@ function readPart(config: HmacConfig, part: SignedContentPart, delivery: Deliver
   if (part === 'url') return publicUrl(config.name, config.url, delivery.url);
   if ('text' in part) return part.text;
   return requireHeader(delivery.headers, part.header.toLowerCase());
-}
-
-/**
- * Returns the configured public URL, else the delivery's.
- * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` when neither is known.
- */
-export function publicUrl(
-  scheme: string,
-  configured: string | undefined,
-  received: string | undefined,
-): string {
-  const url = configured ?? received;
-  if (url === undefined || url === '') {
-    throw new WebhookConfigurationError(
-      `${scheme}: the signature covers the public URL, but neither the \`url\` option nor the ` +
-        'delivery gives one; set `url` to the address the sender calls',
-    );
-  }
-  return url;
 }
 
 function headerOf(delivery: Delivery, name: string | undefined): string | undefined {

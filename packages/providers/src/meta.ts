@@ -65,7 +65,10 @@ function answerSubscription(verifyToken: Buffer, delivery: Delivery): HandshakeR
       'meta: a GET subscription check needs the request URL; pass `url` in the delivery',
     );
   }
-  const query = new URL(delivery.url, 'http://localhost').searchParams;
+  const base = 'http://localhost';
+  const query = URL.canParse(delivery.url, base)
+    ? new URL(delivery.url, base).searchParams
+    : new URLSearchParams();
   const token = Buffer.from(query.get('hub.verify_token') ?? '');
   const challenge = query.get('hub.challenge') ?? '';
   if (query.get('hub.mode') !== 'subscribe' || challenge === '' || !safeEqual(verifyToken, token)) {

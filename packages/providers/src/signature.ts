@@ -89,3 +89,22 @@ export function splitPairs(value: string, separator: string): [string, string][]
     return [pair.slice(0, equals).trim(), pair.slice(equals + 1).trim()];
   });
 }
+
+/**
+ * Returns the configured public URL, else the delivery's.
+ * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` when neither is known.
+ */
+export function publicUrl(
+  scheme: string,
+  configured: string | undefined,
+  received: string | undefined,
+): string {
+  const url = configured ?? received;
+  if (url === undefined || url === '') {
+    throw new WebhookConfigurationError(
+      `${scheme}: the signature covers the public URL, but neither the \`url\` option nor the ` +
+        'delivery gives one; set `url` to the address the sender calls',
+    );
+  }
+  return url;
+}

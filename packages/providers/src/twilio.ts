@@ -17,8 +17,13 @@ import {
   WebhookVerificationError,
 } from '@hookline/core';
 import { field, formParameters, isFormBody, parseJsonBody } from './body.js';
-import { publicUrl } from './hmac.js';
-import { decodeSignature, malformedHeader, requireUrl, signatureMismatch } from './signature.js';
+import {
+  decodeSignature,
+  malformedHeader,
+  publicUrl,
+  requireUrl,
+  signatureMismatch,
+} from './signature.js';
 import { portVariants, twilioUrl } from './twilio-url.js';
 
 /** Options of {@link twilio}. */
@@ -102,6 +107,9 @@ function verify(keys: readonly KeyObject[], url: string, delivery: Delivery): Ve
   const received = decodeSignature(signatureText, 'base64', 20);
   if (received === undefined) throw malformedHeader('X-Twilio-Signature', 'a base64 HMAC-SHA1');
 
+  if (!URL.canParse(url)) {
+    throw malformedHeader('X-Forwarded-Host', 'a host name that forms a valid URL');
+  }
   const bodyHash = new URL(url).searchParams.get('bodySHA256');
   const parameters = bodyHash === null && isFormBody(delivery) ? sortedParameters(delivery) : '';
   const matches = portVariants(url).some((candidate) =>

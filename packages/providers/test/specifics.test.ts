@@ -134,6 +134,13 @@ describe('twilio', () => {
     );
   });
 
+  test('rejects a forwarded host that forms no URL with 401', () => {
+    const headers = { ...headersFor(publicUrl), 'x-forwarded-host': 'bad host' };
+    const delivery: Delivery = { headers, body: form, url: '/twilio?x=1' };
+    const trusting = twilio({ secret: token, trustForwardedHeaders: true });
+    expect(codeOf(() => trusting.verify(delivery))).toBe('HOOKLINE_MALFORMED_HEADER');
+  });
+
   test('reports a missing public URL as a configuration error', () => {
     const delivery = { headers: headersFor(publicUrl), body: form, url: '/twilio?x=1' };
     expect(codeOf(() => twilio({ secret: token }).verify(delivery))).toBe(
@@ -144,6 +151,18 @@ describe('twilio', () => {
   test('rejects a relative url option', () => {
     expect(codeOf(() => twilio({ secret: token, url: '/twilio' }))).toBe('HOOKLINE_INVALID_CONFIG');
   });
+});
+
+describe('discord envelope', () => {
+  test.each([['constructor'], ['2'], [9], [null]])(
+    'rejects interaction type %j with 400',
+    (type) => {
+      const envelope = discord({ publicKey: Buffer.alloc(32, 1).toString('hex') }).envelope;
+      const run = () =>
+        envelope?.({ payload: { type }, verified: {}, delivery: { headers: {}, body: '' } });
+      expect(codeOf(run)).toBe('HOOKLINE_MISSING_EVENT_TYPE');
+    },
+  );
 });
 
 describe('mailgun', () => {
@@ -202,6 +221,8 @@ describe('configuration', () => {
     ['an unknown encoding', { encoding: 'base32' }],
     ['an empty header', { header: '' }],
     ['a negative tolerance', { tolerance: -1 }],
+    ['an unknown content part', { content: ['body', 'query'] }],
+    ['an empty content list', { content: [] }],
   ])('hmac rejects %s', (_title, override) => {
     const options = { name: 'x', secret: 's', header: 'x-sig', ...override };
     expect(codeOf(() => hmac(options as Parameters<typeof hmac>[0]))).toBe(
