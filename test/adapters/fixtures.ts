@@ -72,7 +72,7 @@ export function createFixture(): Fixture {
   return fixture;
 }
 
-/** Signs `body` like a Standard Webhooks sender; `seconds` moves the timestamp. */
+/** Signs `body` like a Standard Webhooks sender; `offsetSeconds` moves the timestamp. */
 export function signedHeaders(
   webhooks: Fixture['webhooks'],
   body: string | Uint8Array,

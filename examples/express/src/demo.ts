@@ -17,11 +17,16 @@ interface Row {
 const serverPath = fileURLToPath(new URL('./server.ts', import.meta.url));
 const lines: string[] = [];
 let lineAdded: () => void = () => {};
+let exited = false;
 
 function startExample(secret: string): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', serverPath], {
     env: { ...process.env, PORT: '0', WEBHOOK_SECRET: secret },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.once('exit', () => {
+    exited = true;
+    lineAdded();
   });
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
     lines.push(line);
@@ -30,12 +35,12 @@ function startExample(secret: string): ChildProcess {
   return child;
 }
 
-/** Waits until a printed line matches `pattern`, or `timeoutMs` passes. */
+/** Waits until a printed line matches `pattern`, `timeoutMs` passes or the example exits. */
 async function waitForLine(pattern: RegExp, timeoutMs: number): Promise<string | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = lines.find((line) => pattern.test(line));
-    if (found !== undefined || Date.now() >= deadline) return found;
+    if (found !== undefined || Date.now() >= deadline || exited) return found;
     await new Promise<void>((resolve) => {
       lineAdded = resolve;
       setTimeout(resolve, 25);
@@ -85,7 +90,9 @@ async function main(): Promise<number> {
   try {
     const listening = await waitForLine(/listening on (http\S+)/, 15_000);
     const url = listening?.match(/listening on (http\S+)/)?.[1];
-    if (url === undefined) throw new Error('the Express example did not start within 15 s');
+    if (url === undefined) {
+      throw new Error('the Express example exited or did not start within 15 s; see its output');
+    }
     lines.splice(0, lines.length);
     console.log(`Express example started on ${url}\n`);
 
