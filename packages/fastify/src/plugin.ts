@@ -83,14 +83,23 @@ async function handle(
   return reply.code(outcome.status).headers(outcome.headers).send(outcome.body);
 }
 
+const debugLevels = new Set(['debug', 'trace']);
+
 /** Logs like the core logger: debug on receipt, warn on a duplicate, error on a failure. */
 function logOutcome(log: FastifyBaseLogger, outcome: WebhookOutcome): void {
-  const { error, event } = outcome;
-  const fields = { type: event?.type, id: event?.id, status: outcome.status, code: error?.code };
-  if (outcome.status >= 500)
-    log.error({ ...fields, err: error }, `webhook failed: ${error?.message}`);
-  else if (outcome.result === 'duplicate') log.warn(fields, 'webhook duplicate dropped');
-  else log.debug(fields, `webhook ${outcome.result}`);
+  const { error } = outcome;
+  if (outcome.status >= 500) {
+    log.error({ ...fieldsOf(outcome), err: error }, `webhook failed: ${error?.message}`);
+  } else if (outcome.result === 'duplicate') {
+    log.warn(fieldsOf(outcome), 'webhook duplicate dropped');
+  } else if (debugLevels.has(log.level)) {
+    // Checked first, so the common path builds no log fields at the usual info level.
+    log.debug(fieldsOf(outcome), `webhook ${outcome.result}`);
+  }
+}
+
+function fieldsOf({ event, error, status }: WebhookOutcome): Record<string, unknown> {
+  return { type: event?.type, id: event?.id, status, code: error?.code };
 }
 
 /**
