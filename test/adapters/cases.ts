@@ -215,6 +215,24 @@ export const cases: readonly AdapterCase[] = [
     handled: 1,
   },
   {
+    name: 'GZIP body in upper case',
+    run: one(encoded('GZIP', gzipSync)),
+    expected: [handled],
+    handled: 1,
+  },
+  {
+    name: 'identity Content-Encoding',
+    run: one(encoded('identity', (input) => input)),
+    expected: [handled],
+    handled: 1,
+  },
+  {
+    name: 'two Content-Encodings',
+    run: one(encoded('deflate, gzip', (input) => gzipSync(deflateSync(input)))),
+    expected: [{ status: 415, code: 'HOOKLINE_UNSUPPORTED_ENCODING' }],
+    handled: 0,
+  },
+  {
     name: 'gzip body over the limit once decoded',
     run: one(encoded('gzip', gzipSync, orderBody({ customer: 'x'.repeat(bodyLimit * 50) }))),
     expected: [{ status: 413, code: 'HOOKLINE_BODY_TOO_LARGE' }],

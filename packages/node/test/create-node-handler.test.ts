@@ -41,6 +41,27 @@ describe('createNodeHandler', () => {
     expect(response.json.error?.code).toBe('HOOKLINE_METHOD_NOT_ALLOWED');
   });
 
+  it('rejects a body read before it', async () => {
+    const fixture = createFixture();
+    const handle = createNodeHandler(fixture.webhooks);
+    running = await listen(
+      createServer((req, res) => {
+        req.resume();
+        req.once('end', () => handle(req, res));
+      }),
+    );
+    const body = orderBody();
+
+    const response = await send(running.url, {
+      headers: Object.entries(signedHeaders(fixture.webhooks, body)),
+      chunks: [body],
+    });
+
+    expect(response.status).toBe(500);
+    expect(response.json.error?.code).toBe('HOOKLINE_BODY_CONSUMED');
+    expect(fixture.errors).toHaveLength(1);
+  });
+
   it('rejects a bodyLimit that is not positive', () => {
     const { webhooks } = createFixture();
 
