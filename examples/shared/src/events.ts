@@ -9,7 +9,7 @@ import {
 // catalog and run `npm run generate -w examples/shared`, never the generated file. Amounts are
 // integers in the currency's minor unit (cents), as payment providers send them.
 
-/** Event type → schema of its data; any other type is answered 400. */
+/** Event type → schema of its data; a delivery of any other type is rejected with 400. */
 export const events = {
   user_registered: catalogEvents.user_registered,
   order_created: catalogEvents.order_created,

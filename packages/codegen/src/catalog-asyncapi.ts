@@ -103,7 +103,7 @@ function checkSchemaFormat(format: unknown, pointer: string): void {
   const supported = /^application\/(schema\+json|schema\+yaml|vnd\.aai\.asyncapi(\+json|\+yaml)?)/u;
   if (typeof format === 'string' && supported.test(format)) return;
   throw unsupported(
-    `schemaFormat "${String(format)}" is not supported; only JSON Schema and AsyncAPI schemas are`,
+    `schemaFormat ${JSON.stringify(format)} is not supported; only JSON Schema and AsyncAPI schemas are`,
     pointer,
   );
 }

@@ -1,5 +1,6 @@
 // A small deterministic pretty printer for the generated module. A node prints on one line when
-// it fits in the line width, and otherwise breaks its lists one item per line, as Biome would.
+// it fits in the line width, and otherwise breaks its lists one item per line, close to what
+// Biome prints with the repository's settings (width 100, two spaces, trailing commas).
 
 /** A printable piece of code. */
 export type Doc = string | Concat | List | Block;
@@ -104,7 +105,7 @@ function printFlat(doc: Doc): string {
   return doc.spaced ? `${doc.open} ${items} ${doc.close}` : `${doc.open}${items}${doc.close}`;
 }
 
-/** The width of `doc` on one line, or `Infinity` when it cannot print on one line. */
+/** Measures `doc` on one line, or returns `Infinity` when it cannot print on one line. */
 function flatWidth(doc: Doc): number {
   if (typeof doc === 'string') return doc.includes('\n') ? Number.POSITIVE_INFINITY : doc.length;
   const cached = widths.get(doc);
@@ -120,6 +121,7 @@ function measure(doc: Concat | List | Block): number {
     return doc.parts.reduce<number>((sum, part) => sum + flatWidth(part), 0);
   if (doc.items.some((entry) => entry.comment.length > 0)) return Number.POSITIVE_INFINITY;
   const items = doc.items.reduce<number>((sum, entry) => sum + flatWidth(entry.doc) + 2, 0);
-  const padding = doc.items.length === 0 ? 0 : doc.spaced ? 0 : -2;
+  // Items are joined by ', ' and a spaced list adds one space inside each bracket.
+  const padding = doc.items.length > 0 && !doc.spaced ? -2 : 0;
   return doc.open.length + doc.close.length + items + padding;
 }

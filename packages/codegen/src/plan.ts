@@ -87,9 +87,10 @@ function collectCandidates(catalog: Catalog): Candidate[] {
 }
 
 /**
- * An event whose request body or payload schema is only a `$ref` takes over the referenced
- * schema, so the module does not export the same schema twice, unless another event took it
- * first. An event that is itself a definition keeps its own schema.
+ * Returns the pointer of the schema exported under an event's name. An event whose request body
+ * or payload schema is only a `$ref` takes over the referenced schema, so the module does not
+ * export the same schema twice, unless another event took it first. An event that is itself a
+ * definition keeps its own schema.
  */
 function eventTarget(catalog: Catalog, pointer: string, taken: Map<string, Candidate>): string {
   if (catalog.definitions.some((definition) => definition.pointer === pointer)) return pointer;
@@ -181,5 +182,6 @@ function declarationOrder(planned: Map<string, PlannedSchema>): PlannedSchema[] 
 
 /** Compares strings by UTF-16 code units, independent of the locale. */
 export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

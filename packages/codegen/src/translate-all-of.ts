@@ -79,12 +79,12 @@ function memberItems(
   return propertyItems(member, pointer, context, required);
 }
 
-/** Whether a part only lists required names, such as `{ required: ['id'] }`. */
+/** Returns whether a part only lists required names, such as `{ required: ['id'] }`. */
 function isRequiredOnly(schema: Record<string, unknown>): boolean {
   return Object.keys(schema).every((key) => key === 'required' || key === 'description');
 }
 
-/** Whether a schema translates to a plain zod object whose `.shape` can be spread. */
+/** Returns whether a schema translates to a plain zod object whose `.shape` can be spread. */
 function isMergeable(schema: unknown): schema is Record<string, unknown> {
   if (!isObject(schema) || !isObject(schema.properties)) return false;
   if (Object.keys(schema.properties).length === 0) return false;

@@ -12,10 +12,10 @@ import {
 import { literalCode } from './translate-enum.js';
 
 /**
- * Translates an object schema. Declared properties become a `z.looseObject` by default (a
- * `z.strictObject` in strict mode or with `additionalProperties: false`, `z.object().catchall()`
- * with an `additionalProperties` schema); an object without declared properties becomes a
- * `z.record`.
+ * Translates an object schema. Declared properties become a `z.looseObject` by default, a
+ * `z.strictObject` in strict mode or with `additionalProperties: false`, and a
+ * `z.object().catchall()` with an `additionalProperties` schema. An object without declared
+ * properties becomes a `z.record`.
  */
 export function translateObject(
   schema: Record<string, unknown>,
@@ -83,7 +83,7 @@ export function propertyItems(
   });
 }
 
-/** The names that a schema's `required` lists. */
+/** Collects the names that a schema's `required` lists. */
 export function requiredOf(schema: Record<string, unknown>): Set<unknown> {
   return new Set(Array.isArray(schema.required) ? schema.required : []);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { CodegenError, generate, generateFromFile, isCodegenError } from '../src/index.js';
+import { type CodegenError, generate, generateFromFile, isCodegenError } from '../src/index.js';
 import { catalogOf } from './helpers.js';
 
 function errorOf(run: () => unknown): CodegenError {

@@ -12,9 +12,9 @@ import {
   openApiKey,
 } from './github.js';
 
-// The generated modules are checked against ajv, a reference JSON Schema validator: where both
-// reject an example, the upstream schema and example disagree (a finding about the catalog);
-// where only one rejects it, the translation is wrong.
+// The generated modules are checked against ajv, a reference JSON Schema validator. Where both
+// reject an example, the upstream schema and example disagree, which is a finding about the
+// catalog. Where only one rejects it, the translation is wrong.
 const require = createRequire(import.meta.url);
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => void;
 const examples = githubExamples();
@@ -88,7 +88,7 @@ describe('GitHub webhooks round trip', () => {
       >;
     };
     const ajv = new Ajv2020({ strict: false });
-    addFormats(ajv as unknown as Ajv);
+    addFormats(ajv);
     ajv.addFormat('int64', true);
     ajv.addSchema(document, 'openapi');
     const { disagreements, rejected } = compare((example) => {

@@ -64,7 +64,7 @@ export function githubExamples(): GitHubExample[] {
 }
 
 /**
- * The OpenAPI webhook key of an example: `<event>-<action>` in kebab case. Repository dispatch
+ * Returns the OpenAPI webhook key of an example: `<event>-<action>` in kebab case. Repository dispatch
  * actions are chosen by the sender, so the OpenAPI document has one sample webhook for them.
  */
 export function openApiKey(example: GitHubExample): string {

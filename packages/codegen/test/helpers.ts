@@ -16,7 +16,7 @@ export async function importModule(code: string): Promise<Record<string, unknown
   return (await import(path)) as Record<string, unknown>;
 }
 
-/** A JSON Schema catalog with one event, `subject`, and optional shared definitions. */
+/** Builds a JSON Schema catalog with one event, `subject`, and optional shared definitions. */
 export function catalogOf(schema: unknown, definitions: Record<string, unknown> = {}) {
   return {
     $defs: { subject: schema, ...definitions },

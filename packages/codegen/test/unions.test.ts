@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { ZodType } from 'zod';
 import { accepts, compile } from './helpers.js';
 
 const card = {
@@ -124,7 +125,7 @@ describe('recursive $refs', () => {
       { definitions: { category } },
     );
     expect(code).toContain('get children() {');
-    const schema = module.CategorySchema as import('zod').ZodType;
+    const schema = module.CategorySchema as ZodType;
     expect(
       accepts(schema, { name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }] }),
     ).toBe(true);
