@@ -4,7 +4,12 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CodegenError } from './codegen-error.js';
 import { generateFromFile } from './generate.js';
-import { type CatalogFormat, formatCommand, type GenerateOptions } from './options.js';
+import {
+  type CatalogFormat,
+  type FormatMode,
+  formatCommand,
+  type GenerateOptions,
+} from './options.js';
 
 const usage = `Usage: hookline-codegen <catalog> --out <file.ts> [options]
 
@@ -17,6 +22,8 @@ Options:
   -o, --out <file.ts>      the module to write (required)
   -f, --format <format>    jsonschema, openapi or asyncapi (default: detected from the catalog)
       --strict             objects reject unknown properties (default: they accept them)
+      --formats <mode>     assert: check string formats such as email and uri (default);
+                           annotate: leave them unchecked
       --type-field <name>  JSON Schema: the property whose const names the event type
       --event-name <regex> the first capture group of this pattern, applied to each definition,
                            file, webhook or message name, is the event type
@@ -40,6 +47,7 @@ function parseCommandLine(argv: readonly string[]): Arguments | undefined {
       out: { type: 'string', short: 'o' },
       format: { type: 'string', short: 'f' },
       strict: { type: 'boolean', default: false },
+      formats: { type: 'string' },
       'type-field': { type: 'string' },
       'event-name': { type: 'string' },
       check: { type: 'boolean', default: false },
@@ -54,6 +62,7 @@ function parseCommandLine(argv: readonly string[]): Arguments | undefined {
   const options: GenerateOptions = {
     ...(values.format === undefined ? {} : { format: values.format as CatalogFormat }),
     ...(values.strict ? { strict: true } : {}),
+    ...(values.formats === undefined ? {} : { formats: values.formats as FormatMode }),
     ...(values['type-field'] === undefined ? {} : { typeField: values['type-field'] }),
     ...(values['event-name'] === undefined ? {} : { eventName: values['event-name'] }),
   };

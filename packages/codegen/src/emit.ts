@@ -15,6 +15,7 @@ export function emitModule(catalog: Catalog, plan: Plan, options: ResolvedOption
     const context: TranslateContext = {
       document: catalog.document,
       strict: options.strict,
+      formats: options.formats,
       current: schema.pointer,
       lookup(pointer) {
         const position = order.get(pointer);

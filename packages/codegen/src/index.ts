@@ -6,4 +6,9 @@ export {
 } from './codegen-error.js';
 export { generate, generateFromFile } from './generate.js';
 export { loadCatalog } from './load-catalog.js';
-export { type CatalogFormat, formatCommand, type GenerateOptions } from './options.js';
+export {
+  type CatalogFormat,
+  type FormatMode,
+  formatCommand,
+  type GenerateOptions,
+} from './options.js';

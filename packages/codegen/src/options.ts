@@ -3,6 +3,9 @@ import { CodegenError } from './codegen-error.js';
 /** The catalog formats that the generator reads. */
 export type CatalogFormat = 'jsonschema' | 'openapi' | 'asyncapi';
 
+/** Whether string formats are checked (`assert`) or only documented (`annotate`). */
+export type FormatMode = 'assert' | 'annotate';
+
 /** Options of `generate` and `generateFromFile`. */
 export interface GenerateOptions {
   /**
@@ -17,6 +20,14 @@ export interface GenerateOptions {
    * @default false
    */
   strict?: boolean;
+  /**
+   * Whether string formats are checked. `assert` checks `date-time`, `date`, `time`, `email`,
+   * `uri`, `uuid`, `ipv4` and `ipv6`; `annotate` leaves every format unchecked, as JSON Schema
+   * 2020-12 does by default, for catalogs whose senders send values that break their formats
+   * (GitHub sends `homepage: ""` for a `uri` field).
+   * @default 'assert'
+   */
+  formats?: FormatMode;
   /**
    * For JSON Schema catalogs, the property whose `const` (or one-value `enum`) names the event
    * type, when the event schema has no `x-event-type`.
@@ -46,6 +57,7 @@ export interface GenerateOptions {
 export interface ResolvedOptions {
   readonly format: CatalogFormat | undefined;
   readonly strict: boolean;
+  readonly formats: FormatMode;
   readonly typeField: string | undefined;
   readonly eventName: RegExp | undefined;
   readonly command: string;
@@ -70,11 +82,20 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   return {
     format: options.format,
     strict: options.strict ?? false,
+    formats: checkFormatMode(options.formats),
     typeField: options.typeField,
     eventName: compileEventName(options.eventName),
     command: options.command ?? formatCommand(source, options),
     source,
   };
+}
+
+function checkFormatMode(mode: FormatMode | undefined): FormatMode {
+  if (mode === undefined || mode === 'assert' || mode === 'annotate') return mode ?? 'assert';
+  throw new CodegenError(
+    'HOOKLINE_CODEGEN_INVALID_OPTION',
+    `formats "${String(mode)}" is not supported; use assert or annotate`,
+  );
 }
 
 function compileEventName(pattern: string | undefined): RegExp | undefined {
@@ -99,6 +120,7 @@ export function formatCommand(
   if (options.out !== undefined) args.push('--out', quote(options.out));
   if (options.format !== undefined) args.push('--format', options.format);
   if (options.strict === true) args.push('--strict');
+  if (options.formats === 'annotate') args.push('--formats', 'annotate');
   if (options.typeField !== undefined) args.push('--type-field', quote(options.typeField));
   if (options.eventName !== undefined) args.push('--event-name', quote(options.eventName));
   return args.join(' ');

@@ -17,9 +17,14 @@ const formats: Record<string, string> = {
   ipv6: 'z.ipv6()',
 };
 
-/** Translates a string schema with its format, length limits and pattern. */
-export function translateString(schema: Record<string, unknown>, pointer: string): Doc {
-  const format = typeof schema.format === 'string' ? formats[schema.format] : undefined;
+/** Translates a string schema with its format (when `checkFormat`), length limits and pattern. */
+export function translateString(
+  schema: Record<string, unknown>,
+  pointer: string,
+  checkFormat: boolean,
+): Doc {
+  const format =
+    checkFormat && typeof schema.format === 'string' ? formats[schema.format] : undefined;
   const calls: string[] = [];
   const minLength = count(schema, 'minLength', pointer);
   const maxLength = count(schema, 'maxLength', pointer);

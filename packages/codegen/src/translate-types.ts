@@ -76,7 +76,7 @@ function translateType(
     case 'array':
       return translateArray(schema, pointer, context, position);
     case 'string':
-      return plain(translateString(schema, pointer));
+      return plain(translateString(schema, pointer, context.formats === 'assert'));
     case 'number':
     case 'integer':
       return plain(translateNumber(schema, type, pointer));

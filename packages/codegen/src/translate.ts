@@ -11,6 +11,7 @@ import { translateTypes } from './translate-types.js';
 export interface TranslateContext {
   readonly document: unknown;
   readonly strict: boolean;
+  readonly formats: 'assert' | 'annotate';
   /** The pointer of the schema being declared. */
   readonly current: string;
   /**

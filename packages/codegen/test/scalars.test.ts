@@ -129,3 +129,20 @@ describe('nullable', () => {
     expect(accepts(schema, { any: 'thing' })).toBe(true);
   });
 });
+
+describe('formats option', () => {
+  test('leaves formats unchecked with annotate', async () => {
+    const { schema, code } = await compile(
+      { type: 'string', format: 'uri', minLength: 0 },
+      { formats: 'annotate' },
+    );
+    expect(code).toContain('SubjectEventSchema = z.string().min(0);');
+    expect(code).toContain("hookline-codegen 'the catalog' --formats annotate");
+    expect(accepts(schema, '')).toBe(true);
+  });
+
+  test('checks formats by default', async () => {
+    const { schema } = await compile({ type: 'string', format: 'uri' });
+    expect(accepts(schema, '')).toBe(false);
+  });
+});
