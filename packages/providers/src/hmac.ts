@@ -74,7 +74,7 @@ export type HmacVerified = VerifiedDelivery;
  * Creates a scheme for a sender that signs with one HMAC in one header, so a new provider is a
  * few lines of configuration. Any secret in the list may match.
  * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` for an empty or padded secret, an
- *   unknown algorithm or encoding, or a negative tolerance.
+ *   unknown algorithm or encoding, an empty or unknown content part, or a negative tolerance.
  * @example
  * const lemonSqueezy = hmac({
  *   name: 'lemon-squeezy',
@@ -149,7 +149,9 @@ function sign(config: HmacConfig, input: SignInput): Record<string, string> {
     const seconds = String(Math.floor(nowMs(input.timestamp) / 1000));
     signedHeaders[config.timestampHeader] = headers[config.timestampHeader] = seconds;
   }
-  if (config.idHeader !== undefined && input.id !== undefined) headers[config.idHeader] = input.id;
+  if (config.idHeader !== undefined && input.id !== undefined) {
+    signedHeaders[config.idHeader] = headers[config.idHeader] = input.id;
+  }
 
   const parts = config.content.map((part): SignedPart => {
     if (part === 'body') return input.body;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import {
   bodyToText,
   type Delivery,
@@ -99,8 +100,10 @@ function answerUnsignedSslCheck(delivery: Delivery): HandshakeReply | undefined 
   if (!isFormBody(delivery) || getHeader(delivery.headers, 'x-slack-signature') !== undefined) {
     return undefined;
   }
-  if (typeof delivery.body !== 'string' && !(delivery.body instanceof Uint8Array)) return undefined;
-  const params = new URLSearchParams(bodyToText(delivery.body));
+  const body: unknown = delivery.body;
+  if (typeof body !== 'string' && !(body instanceof Uint8Array)) return undefined;
+  if (typeof body !== 'string' && !isUtf8(body)) return undefined;
+  const params = new URLSearchParams(bodyToText(body));
   return params.get('ssl_check') === '1' ? { status: 200, body: '' } : undefined;
 }
 
