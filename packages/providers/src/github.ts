@@ -15,7 +15,7 @@ export interface GitHubOptions {
   secret: SecretInput<string | Uint8Array>;
   /**
    * Accepts the legacy SHA-1 `X-Hub-Signature` when a delivery has no `X-Hub-Signature-256`.
-   * GitHub sends both; only old GitHub Enterprise Server versions send SHA-1 alone.
+   * GitHub sends both headers, so turn this on only for a sender that cannot send SHA-256.
    * @default false
    */
   allowSha1?: boolean;
