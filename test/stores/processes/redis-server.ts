@@ -11,12 +11,18 @@ export interface RedisServer {
 }
 
 /**
- * Starts redis-server on `port` with its append-only file in `folder`, synced on every write,
- * so the keys written before a stop are there after a restart on the same folder.
+ * Starts redis-server on `port`. With `persistent`, its append-only file in `folder` is synced
+ * on every write, so the keys written before a stop are there after a restart on that folder;
+ * without it, nothing is written to disk.
  */
-export async function startRedisServer(port: number, folder: string): Promise<RedisServer> {
+export async function startRedisServer(
+  port: number,
+  folder: string,
+  { persistent = true } = {},
+): Promise<RedisServer> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', folder];
-  args.push('--appendonly', 'yes', '--appendfsync', 'always');
+  if (persistent) args.push('--appendonly', 'yes', '--appendfsync', 'always');
+  else args.push('--appendonly', 'no');
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForReady(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
