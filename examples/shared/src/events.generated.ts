@@ -128,10 +128,13 @@ export const UserRegisteredEventSchema = z.looseObject({
  */
 export type UserRegisteredEvent = z.output<typeof UserRegisteredEventSchema>;
 
-/**
- * The schema of each event type, for `createWebhooks({ events })` of `@hookline/core`.
- */
-export const events = {
+/** The schema of each event type, for `createWebhooks({ events })` of `@hookline/core`. */
+export const events: {
+  readonly order_created: typeof OrderCreatedEventSchema,
+  readonly order_shipped: typeof OrderShippedEventSchema,
+  readonly subscription_canceled: typeof SubscriptionCanceledEventSchema,
+  readonly user_registered: typeof UserRegisteredEventSchema,
+} = {
   order_created: OrderCreatedEventSchema,
   order_shipped: OrderShippedEventSchema,
   subscription_canceled: SubscriptionCanceledEventSchema,

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
 import { type GitHubModules, generateGitHubModules } from './github.js';
@@ -15,16 +16,18 @@ beforeAll(async () => {
   githubModules = await generateGitHubModules('types');
 }, 60_000);
 
-test('GitHub modules type-check under the strict tsconfig', async () => {
-  // The repository's compiler options (strict, exactOptionalPropertyTypes, ...) without emit.
+test('GitHub modules type-check and emit declarations', async () => {
+  // The repository's compiler options (strict, exactOptionalPropertyTypes, ...). Declarations
+  // are emitted too, because a package that exports the module needs them.
   const tsconfig = `${generatedDir}tsconfig.github.json`;
+  const outDir = mkdtempSync(join(tmpdir(), 'hookline-codegen-declarations-'));
   writeFileSync(
     tsconfig,
     JSON.stringify({
       extends: '../../../../tsconfig.json',
       compilerOptions: {
-        noEmit: true,
-        declaration: false,
+        emitDeclarationOnly: true,
+        outDir,
         declarationMap: false,
         sourceMap: false,
       },
@@ -36,6 +39,7 @@ test('GitHub modules type-check under the strict tsconfig', async () => {
     () => ({ status: 0, output: '' }),
     (error: { code: number; stdout: string }) => ({ status: error.code, output: error.stdout }),
   );
+  rmSync(outDir, { recursive: true, force: true });
   expect(result.output).toBe('');
   expect(result.status).toBe(0);
 }, 180_000);
