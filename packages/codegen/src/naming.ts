@@ -37,6 +37,8 @@ export function isIdentifier(key: string): boolean {
 
 /** Writes an object literal key, quoted when it must be. */
 export function propertyKey(key: string): string {
+  // A literal `__proto__` key, quoted or not, sets the prototype; a computed key does not.
+  if (key === '__proto__') return "['__proto__']";
   return isIdentifier(key) ? key : quoteString(key);
 }
 

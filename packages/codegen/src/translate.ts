@@ -148,27 +148,12 @@ function translateRef(
   const planned = context.lookup(target);
   if (planned === undefined) throw invalidCatalog(`$ref "${target}" does not resolve`, pointer);
   const { $ref: _ref, nullable: _nullable, ...siblings } = schema;
+  // Keywords next to a `$ref` (allowed since draft 2019-09 and in OpenAPI 3.1) apply as well, so
+  // they are intersected with the target, unless they only annotate.
   const rest = translateBody(siblings, pointer, context, position);
-  const constrained = Object.keys(siblings).some((key) => !annotationKeys.has(key));
   const referenced = reference(planned, position);
-  return constrained ? intersect([referenced, rest]) : referenced;
+  return rest.doc === 'z.unknown()' ? referenced : intersect([referenced, rest]);
 }
-
-const annotationKeys = new Set([
-  'description',
-  'title',
-  '$comment',
-  'examples',
-  'example',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'default',
-  '$schema',
-  '$id',
-  'externalDocs',
-  'xml',
-]);
 
 function translateUnion(
   schema: Record<string, unknown>,

@@ -144,3 +144,17 @@ describe('allOf', () => {
     expect(accepts(schema, 'abcd')).toBe(false);
   });
 });
+
+describe('property names', () => {
+  test('keeps __proto__ as a property', async () => {
+    const { module, code } = await compile({
+      type: 'object',
+      required: ['__proto__'],
+      properties: { ['__proto__']: { type: 'string' } },
+    });
+    // A literal `__proto__:` key would set the shape's prototype instead of declaring a key.
+    expect(code).toContain("['__proto__']: z.string()");
+    const shape = (module.SubjectEventSchema as { shape: object }).shape;
+    expect(Object.hasOwn(shape, '__proto__')).toBe(true);
+  });
+});

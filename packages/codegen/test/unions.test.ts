@@ -155,3 +155,22 @@ describe('recursive $refs', () => {
     expect(accepts(schema, { name: 'a', employer: { ceo: {} } })).toBe(false);
   });
 });
+
+describe('$ref siblings', () => {
+  const definitions = { code: { type: 'string', minLength: 2 } };
+
+  test('ignores annotations next to a $ref', async () => {
+    const { code } = await compile(
+      { $ref: '#/$defs/code', description: 'A code.', 'x-internal': true },
+      { definitions },
+    );
+    expect(code).toContain('export const SubjectEventSchema = CodeSchema;');
+  });
+
+  test('applies constraints next to a $ref', async () => {
+    const { schema } = await compile({ $ref: '#/$defs/code', maxLength: 3 }, { definitions });
+    expect(accepts(schema, 'abc')).toBe(true);
+    expect(accepts(schema, 'a')).toBe(false);
+    expect(accepts(schema, 'abcd')).toBe(false);
+  });
+});
