@@ -11,7 +11,9 @@ export interface StoreFixture {
   teardown: () => Promise<void> | void;
 }
 
-const leaseMs = 150;
+// Long enough that no lease expires by accident on a loaded machine; the expiry tests use
+// `shortMs` and sleep `pastShort`, which only has to be longer.
+const leaseMs = 60_000;
 const retentionMs = 60_000;
 const shortMs = 150;
 const pastShort = 350;
@@ -45,8 +47,8 @@ function uniqueKey(label: string): string {
   return `${label}:${randomUUID()}`;
 }
 
-async function claimToken(store: IdempotencyStore, key: string): Promise<string> {
-  const claim = await store.claim(key, { leaseMs });
+async function claimToken(store: IdempotencyStore, key: string, lease = leaseMs): Promise<string> {
+  const claim = await store.claim(key, { leaseMs: lease });
   if (claim.state !== 'claimed') throw new Error(`expected a claim of ${key}, got ${claim.state}`);
   return claim.token;
 }
@@ -139,7 +141,7 @@ function declareClaimTests(store: () => IdempotencyStore): void {
 function declareExpiryTests(store: () => IdempotencyStore): void {
   it('hands an expired lease to the next caller', async () => {
     const key = uniqueKey('expired');
-    const first = await claimToken(store(), key);
+    const first = await claimToken(store(), key, shortMs);
     await sleep(pastShort);
     const second = await store().claim(key, { leaseMs });
     expect(second.state).toBe('claimed');
@@ -153,14 +155,14 @@ function declareExpiryTests(store: () => IdempotencyStore): void {
     const key = uniqueKey('carry');
     const first = await claimToken(store(), key);
     await store().release(key, first, { completedSteps: ['a#0'], retentionMs });
-    await claimToken(store(), key);
+    await claimToken(store(), key, shortMs);
     await sleep(pastShort);
     expect(await store().claim(key, { leaseMs })).toMatchObject({ completedSteps: ['a#0'] });
   });
 
   it('accepts complete from an expired lease', async () => {
     const key = uniqueKey('late');
-    const first = await claimToken(store(), key);
+    const first = await claimToken(store(), key, shortMs);
     await sleep(pastShort);
     await claimToken(store(), key);
     await store().complete(key, first, { retentionMs });

@@ -10,7 +10,7 @@ import { countRuns, deliver, type Receiver, type Reply, startReceiver } from './
 import type { TestOrder } from './order.js';
 import { postgresSetup, redisSetup, type StoreSetup, sqliteSetup, tempFolder } from './stores.js';
 
-const leaseMs = 1_000;
+const leaseMs = 1_500;
 
 /** Delivers until the receiver answers 200, retrying after 409 and 503 as a sender would. */
 async function deliverUntilAccepted(port: number, id: string, order: TestOrder = {}) {

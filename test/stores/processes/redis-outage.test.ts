@@ -44,7 +44,7 @@ describeWithService('redis store while Redis restarts', gate, () => {
     writeFileSync(runLog, '');
     server = await startRedisServer(await freePort(), temp.folder);
     const { env } = redisSetup(server.url);
-    const receiverEnv = { ...env, RUN_LOG: runLog, LEASE_MS: '1000' };
+    const receiverEnv = { ...env, RUN_LOG: runLog, LEASE_MS: '1500' };
     receivers = await Promise.all([0, 1].map(async () => startReceiver(receiverEnv)));
   });
   afterAll(async () => {
