@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { bodyConsumed, bodyTooLarge } from './body-errors.js';
+import { bodyAborted, bodyConsumed, bodyTooLarge } from './body-errors.js';
 import { isContentEncoded } from './content-encoding.js';
 import { readNodeBody, readWebStream } from './read-stream.js';
 
@@ -18,11 +18,14 @@ export async function readFetchBody(request: Request, limit: number): Promise<Ui
   if (request.bodyUsed) {
     throw bodyConsumed('pass the Request to hookline before anything calls json() or text() on it');
   }
+  const encoding = request.headers.get('content-encoding');
+  const length = request.headers.get('content-length');
+  if (!isContentEncoded(encoding) && length !== null && Number(length) <= limit) {
+    return readDeclaredLength(request, limit);
+  }
   const body = request.body;
   if (body === null) return empty;
-  const encoding = request.headers.get('content-encoding');
   if (!isContentEncoded(encoding)) {
-    const length = request.headers.get('content-length');
     if (length !== null && Number(length) > limit) {
       await body.cancel();
       throw bodyTooLarge(limit, `Body of ${length} bytes`);
@@ -31,4 +34,20 @@ export async function readFetchBody(request: Request, limit: number): Promise<Ui
   }
   const stream = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
   return readNodeBody(stream, { limit, encoding });
+}
+
+// A body with a declared length within the limit is read with one arrayBuffer() call and never
+// touches `request.body`. @hono/node-server answers arrayBuffer() from the Node request itself,
+// but `request.body` makes it build a web stream around that request, which cut the Hono
+// adapter to a quarter of the requests per second of a hand-written receiver (bench/http).
+async function readDeclaredLength(request: Request, limit: number): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await request.arrayBuffer());
+  } catch (error) {
+    throw bodyAborted(error);
+  }
+  // Node's HTTP parser holds a body to its Content-Length, but a Request built in code may not.
+  if (bytes.byteLength > limit) throw bodyTooLarge(limit);
+  return bytes;
 }
