@@ -94,7 +94,10 @@ export const SubscriptionCanceledEventSchema = z.looseObject({
   ends_at: z.iso.datetime({ offset: true }).nullable().optional(),
   /** Why the subscription ended. */
   reason: z.discriminatedUnion('kind', [
-    z.looseObject({ kind: z.literal('customer_request'), comment: z.string().max(1000).optional() }),
+    z.looseObject({
+      kind: z.literal('customer_request'),
+      comment: z.string().max(1000).optional(),
+    }),
     z.looseObject({ kind: z.literal('payment_failed'), failed_attempts: z.int().gte(1) }),
   ]),
 });

@@ -2,6 +2,8 @@
 // it fits in the line width, and otherwise breaks its lists one item per line, close to what
 // Biome prints with the repository's settings (width 100, two spaces, trailing commas).
 
+import { formatComment } from './jsdoc.js';
+
 /** A printable piece of code. */
 export type Doc = string | Concat | List | Block;
 
@@ -20,7 +22,7 @@ interface List {
   readonly spaced: boolean;
 }
 
-/** One list item with the comment lines printed above it when the list breaks. */
+/** One list item with the JSDoc text printed above it when the list breaks. */
 export interface ListItem {
   readonly comment: readonly string[];
   readonly doc: Doc;
@@ -36,7 +38,8 @@ interface Block {
   readonly close: string;
 }
 
-const lineWidth = 100;
+/** The line width that the printer fits code and comments into. */
+export const lineWidth = 100;
 const widths = new WeakMap<object, number>();
 
 export function concat(...parts: Doc[]): Doc {
@@ -60,25 +63,38 @@ function toItem(value: Doc | ListItem): ListItem {
   return typeof value === 'object' && 'doc' in value ? value : { doc: value, comment: [] };
 }
 
-/** Prints `doc` starting at `column`, with broken lines indented by `indent` spaces. */
-export function print(doc: Doc, indent = 0, column = indent): string {
+/**
+ * Prints `doc` starting at `column`, with broken lines indented by `indent` spaces. `trailing` is
+ * the width of the text that follows on the same line (`.optional(),`), which must fit too.
+ */
+export function print(doc: Doc, indent = 0, column = indent, trailing = 0): string {
   if (typeof doc === 'string') return doc;
-  if (column + flatWidth(doc) <= lineWidth) return printFlat(doc);
-  if (doc.kind === 'concat') return printConcat(doc, indent, column);
+  if (column + flatWidth(doc) + trailing <= lineWidth) return printFlat(doc);
+  if (doc.kind === 'concat') return printConcat(doc, indent, column, trailing);
   if (doc.kind === 'block') return printBlock(doc, indent);
   return printBroken(doc, indent);
 }
 
-function printConcat(doc: Concat, indent: number, column: number): string {
+function printConcat(doc: Concat, indent: number, column: number, trailing: number): string {
   let text = '';
   let current = column;
-  for (const part of doc.parts) {
-    const printed = print(part, indent, current);
+  doc.parts.forEach((part, index) => {
+    const printed = print(part, indent, current, suffixWidth(doc.parts, index + 1, trailing));
     text += printed;
     const newline = printed.lastIndexOf('\n');
     current = newline === -1 ? current + printed.length : printed.length - newline - 1;
-  }
+  });
   return text;
+}
+
+/** Measures the plain strings from `start` up to the first part that can break. */
+function suffixWidth(parts: readonly Doc[], start: number, trailing: number): number {
+  let width = 0;
+  for (const part of parts.slice(start)) {
+    if (typeof part !== 'string') return width;
+    width += part.length;
+  }
+  return width + trailing;
 }
 
 function printBlock(doc: Block, indent: number): string {
@@ -90,8 +106,10 @@ function printBroken(doc: List, indent: number): string {
   if (doc.items.length === 0) return `${doc.open}${doc.close}`;
   const inner = ' '.repeat(indent + 2);
   const lines = doc.items.map((entry) => {
-    const comment = entry.comment.map((line) => `${inner}${line}\n`).join('');
-    return `${comment}${inner}${print(entry.doc, indent + 2)},`;
+    const lines = formatComment(entry.comment, lineWidth - indent - 2);
+    const comment = lines.map((line) => `${inner}${line}\n`).join('');
+    // The comma is part of the measured line, so a line that fits stays within the width.
+    return `${comment}${inner}${print(concat(entry.doc, ','), indent + 2)}`;
   });
   return `${doc.open}\n${lines.join('\n')}\n${' '.repeat(indent)}${doc.close}`;
 }

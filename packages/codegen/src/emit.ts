@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog.js';
-import { concat, item, list, print } from './doc.js';
-import { jsdoc } from './jsdoc.js';
+import { concat, item, lineWidth, list, print } from './doc.js';
+import { docText, formatComment } from './jsdoc.js';
 import type { ResolvedOptions } from './options.js';
 import type { Plan, PlannedSchema } from './plan.js';
 import { propertyKey } from './naming.js';
@@ -44,10 +44,15 @@ function declaration(catalog: Catalog, planned: PlannedSchema, context: Translat
   const translation = translateSchema(schema, planned.pointer, context, { inProperty: false });
   const lead =
     planned.eventType === undefined ? [] : [`The data of \`${planned.eventType}\` events.`];
-  const comment = jsdoc(schema, lead).join('\n');
+  const comment = formatComment(docText(schema, lead), lineWidth).join('\n');
   const prefix = comment === '' ? '' : `${comment}\n`;
   const constant = print(concat(`export const ${planned.name}Schema = `, translation.doc, ';'));
-  const type = `export type ${planned.name} = z.output<typeof ${planned.name}Schema>;`;
+  const inferred = `z.output<typeof ${planned.name}Schema>;`;
+  const head = `export type ${planned.name} =`;
+  const type =
+    head.length + inferred.length + 1 <= lineWidth
+      ? `${head} ${inferred}`
+      : `${head}\n  ${inferred}`;
   return `${prefix}${constant}\n${prefix}${type}`;
 }
 

@@ -1,5 +1,5 @@
 import { concat, type Doc, item, type ListItem, block, list } from './doc.js';
-import { jsdoc } from './jsdoc.js';
+import { docText } from './jsdoc.js';
 import { propertyKey } from './naming.js';
 import { isObject, joinPointer } from './pointer.js';
 import {
@@ -79,7 +79,7 @@ export function propertyItems(
     const doc = value.forward
       ? block(`get ${name}() {`, concat('return ', value.doc, ';'), '}')
       : concat(`${name}: `, value.doc);
-    return item(doc, jsdoc(property), key);
+    return item(doc, docText(property), key);
   });
 }
 
