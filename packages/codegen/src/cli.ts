@@ -38,7 +38,7 @@ interface Arguments {
   readonly options: GenerateOptions;
 }
 
-/** Parses the command line, or returns `undefined` after printing the help. */
+/** Parses the command line; returns `undefined` when `--help` requests the usage. */
 function parseCommandLine(argv: readonly string[]): Arguments | undefined {
   const { values, positionals } = parseArgs({
     args: [...argv],
