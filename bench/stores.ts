@@ -1,6 +1,6 @@
-// Compares the idempotency stores: claim + complete pairs per second on each store, Redis round
-// trips per call, and HTTP requests per second of the Express example (or a node:http receiver
-// when the example is not installed) on each store against the memory store.
+// Compares the idempotency stores. It measures claim + complete pairs per second on each store,
+// Redis round trips per call, and HTTP requests per second of the Express example on each store
+// against the memory store (a node:http receiver stands in when the example is not installed).
 //   npm run build && npx tsx bench/stores.ts [--quick] [--receiver node-http]
 // Redis runs as a private redis-server on a free loopback port; PostgreSQL is DATABASE_URL
 // (default postgres://postgres@127.0.0.1:5432/test). Results: stdout and bench/results/.

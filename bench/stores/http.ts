@@ -10,7 +10,7 @@ import type { BenchTargets, StoreKind } from './open-store.js';
 /** Requests per second and latency of one store's receiver. */
 export interface HttpResult {
   receiver: string;
-  /** What the receiver printed about its store, to check it used the intended one. */
+  /** The line the receiver printed about its store, to check it used the intended one. */
   storeLine: string;
   requestsPerSecond: number;
   latencyP50Ms: number;

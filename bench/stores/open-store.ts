@@ -12,7 +12,7 @@ import pg from 'pg';
 export const storeKinds = ['memory', 'sqlite', 'redis', 'postgres'] as const;
 export type StoreKind = (typeof storeKinds)[number];
 
-/** Where the benchmark's stores keep their data. */
+/** Storage locations of the benchmark's stores. */
 export interface BenchTargets {
   /** A temporary folder for SQLite files. */
   folder: string;

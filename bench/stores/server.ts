@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const exampleApp = `${root}examples/express/src/app.ts`;
 const secret = process.env.BENCH_SECRET ?? '';
 
-/** Whether the Express example and its shared package are installed. */
+/** Checks whether the Express example and its shared package are installed. */
 export function hasExpressExample(): boolean {
   return existsSync(exampleApp) && existsSync(`${root}node_modules/@hookline-examples/shared`);
 }

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
-/** Whether a server that a store suite needs answered, and what to print when it did not. */
+/** Availability of a server that a store suite needs, and the message when it is missing. */
 export interface ServiceGate {
   available: boolean;
   /** Why the suite cannot run, such as "Redis at redis://127.0.0.1:6379 did not answer: …". */
@@ -21,7 +21,7 @@ export const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.
  */
 export const servicesRequired = process.env.HOOKLINE_REQUIRE_SERVICES === '1';
 
-/** Runs `probe` and turns its failure into a gate that says which server did not answer. */
+/** Runs `probe` and turns its failure into a closed gate that names the server. */
 export async function checkService(
   name: string,
   url: string,
@@ -50,7 +50,7 @@ function redactUrl(url: string): string {
   }
 }
 
-/** Checks that the Redis server at `url` answers PING. */
+/** Checks that the Redis server at `url` replies to PING. */
 export function redisGate(url = redisUrl): Promise<ServiceGate> {
   return checkService('Redis', url, async () => {
     const client = new Redis(url, {
@@ -73,7 +73,7 @@ export function redisGate(url = redisUrl): Promise<ServiceGate> {
   });
 }
 
-/** Checks that the PostgreSQL database at `url` answers a query. */
+/** Checks that the PostgreSQL database at `url` runs a query. */
 export function postgresGate(url = databaseUrl): Promise<ServiceGate> {
   return checkService('PostgreSQL', url, async () => {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });

@@ -11,8 +11,8 @@ export interface StoreFixture {
   teardown: () => Promise<void> | void;
 }
 
-// Long enough that no lease expires by accident on a loaded machine; the expiry tests use
-// `shortMs` and sleep `pastShort`, which only has to be longer.
+// Long enough that no lease expires by accident on a loaded machine. The expiry tests use
+// `shortMs` and then sleep `pastShort`, which only has to be longer.
 const leaseMs = 60_000;
 const retentionMs = 60_000;
 const shortMs = 150;
@@ -20,7 +20,7 @@ const pastShort = 350;
 const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 /**
- * Declares the shared store tests under `name`. When `gate` says the server did not answer, the
+ * Declares the shared store tests under `name`. When `gate` reports that the server did not respond, the
  * tests are skipped, or fail when `HOOKLINE_REQUIRE_SERVICES=1`.
  */
 export function describeStoreSuite(

@@ -12,7 +12,7 @@ import { postgresSetup, redisSetup, type StoreSetup, sqliteSetup, tempFolder } f
 
 const leaseMs = 1_500;
 
-/** Delivers until the receiver answers 200, retrying after 409 and 503 as a sender would. */
+/** Delivers until the reply is 200, retrying after 409 and 503 as a sender would. */
 async function deliverUntilAccepted(port: number, id: string, order: TestOrder = {}) {
   const replies: Reply[] = [];
   for (let attempt = 0; attempt < 150; attempt += 1) {

@@ -12,8 +12,8 @@ export interface RedisServer {
 
 /**
  * Starts redis-server on `port`. With `persistent`, its append-only file in `folder` is synced
- * on every write, so the keys written before a stop are there after a restart on that folder;
- * without it, nothing is written to disk.
+ * on every write, so the keys written before a stop are there after a restart on that folder.
+ * Without it, nothing is written to disk.
  */
 export async function startRedisServer(
   port: number,

@@ -13,13 +13,13 @@ export interface StoreSetup {
   teardown: () => Promise<void>;
 }
 
-/** A temporary folder for a run log (and a SQLite file), removed by `remove`. */
+/** Creates a temporary folder for a run log (and a SQLite file), removed by `remove`. */
 export function tempFolder(): { folder: string; remove: () => void } {
   const folder = mkdtempSync(join(tmpdir(), 'hookline-processes-'));
   return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-/** A SQLite file in `folder`, shared by every receiver. */
+/** Sets up a SQLite file in `folder`, shared by every receiver. */
 export function sqliteSetup(folder: string): StoreSetup {
   return {
     env: { STORE_KIND: 'sqlite', SQLITE_PATH: join(folder, 'dedupe.sqlite') },
@@ -27,7 +27,7 @@ export function sqliteSetup(folder: string): StoreSetup {
   };
 }
 
-/** A unique key prefix on the Redis server at `url`; its keys are deleted afterwards. */
+/** Sets up a unique key prefix on the Redis server at `url`, deleted afterwards. */
 export function redisSetup(url = redisUrl): StoreSetup {
   const prefix = `hookline-process-test:${randomUUID()}:`;
   return {
@@ -44,7 +44,7 @@ export function redisSetup(url = redisUrl): StoreSetup {
   };
 }
 
-/** A unique table in the test database; it is dropped afterwards. */
+/** Sets up a unique table in the test database, dropped afterwards. */
 export function postgresSetup(): StoreSetup {
   const table = `hookline_process_${randomUUID().replaceAll('-', '')}`;
   return {
