@@ -242,11 +242,10 @@ export function summarizeHttp(samples: readonly HttpSample[]): HttpSummary[] {
     samples.filter((sample) => sample.name === name).sort((a, b) => a.round - b.round);
   const ratesOf = (name: string) => inRounds(name).map((sample) => sample.requestsPerSecond);
   const cpuOf = (name: string) => inRounds(name).map((sample) => sample.serverCpuMicros);
+  const octokitServers = httpServers.filter((server) => server.kind === 'octokit');
   const octokitOf = (framework: string) =>
-    httpServers.find((server) => server.kind === 'octokit' && server.framework === framework) ??
-    (httpServers.find(
-      (server) => server.kind === 'octokit' && server.framework === 'node:http',
-    ));
+    octokitServers.find((server) => server.framework === framework) ??
+    octokitServers.find((server) => server.framework === 'node:http');
   const summaries: HttpSummary[] = [];
   for (const definition of httpServers) {
     const own = samples.filter((sample) => sample.name === definition.name);
@@ -273,8 +272,12 @@ export function summarizeHttp(samples: readonly HttpSample[]): HttpSummary[] {
       );
     }
     const octokit = octokitOf(definition.framework);
-    const octokitRates = ratesOf(octokit.name);
-    if (definition.kind === 'hookline' && octokitRates.length === rates.length) {
+    const octokitRates = octokit === undefined ? [] : ratesOf(octokit.name);
+    if (
+      octokit !== undefined &&
+      definition.kind === 'hookline' &&
+      octokitRates.length === rates.length
+    ) {
       summary.octokitServer = octokit.name;
       summary.vsOctokit = spread(pairedRatios(rates, octokitRates));
     }
