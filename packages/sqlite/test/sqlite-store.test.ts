@@ -110,25 +110,28 @@ describe('sqlite store cleanup', () => {
 describe('sqlite store failures', () => {
   function receiver(store: SqliteStore, onStoreError: 'reject' | 'process') {
     const scheme = standardWebhooks({ secret });
-    const webhooks = createWebhooks({ scheme, store, dedupe: { onStoreError } });
+    const logged: string[] = [];
+    const logger = { error: (message: string) => logged.push(message) };
+    const webhooks = createWebhooks({ scheme, store, logger, dedupe: { onStoreError } });
     let runs = 0;
     webhooks.on('order.created', () => {
       runs += 1;
     });
     const body = JSON.stringify({ type: 'order.created', timestamp: '2026-01-01', data: {} });
     const delivery = { method: 'POST', headers: scheme.sign({ body, id: 'evt_1' }), body };
-    return { receive: () => webhooks.receive(delivery), runs: () => runs };
+    return { receive: () => webhooks.receive(delivery), runs: () => runs, logged };
   }
 
   it('answers 503 when the database is closed', async () => {
     const store = open();
     store.database.close();
-    const { receive, runs } = receiver(store, 'reject');
+    const { receive, runs, logged } = receiver(store, 'reject');
     const outcome = await receive();
     expect(outcome.status).toBe(503);
     expect(outcome.headers['retry-after']).toBe('5');
     expect(outcome.error?.code).toBe('HOOKLINE_STORE_UNAVAILABLE');
     expect(runs()).toBe(0);
+    expect(logged).toContain('idempotency store unavailable');
   });
 
   it('runs the handler without dedupe when told to', async () => {
