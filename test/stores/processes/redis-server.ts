@@ -13,16 +13,19 @@ export interface RedisServer {
 /**
  * Starts redis-server on `port`. With `persistent`, its append-only file in `folder` is synced
  * on every write, so the keys written before a stop are there after a restart on that folder.
- * Without it, nothing is written to disk.
+ * Without it, nothing is written to disk. With `cluster`, the server starts as a Cluster node.
  */
 export async function startRedisServer(
   port: number,
   folder: string,
-  { persistent = true } = {},
+  { persistent = true, cluster = false } = {},
 ): Promise<RedisServer> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', folder];
   if (persistent) args.push('--appendonly', 'yes', '--appendfsync', 'always');
   else args.push('--appendonly', 'no');
+  if (cluster) {
+    args.push('--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`);
+  }
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForReady(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
