@@ -47,3 +47,9 @@ export function quoteString(value: string): string {
   const json = JSON.stringify(value).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
   return `'${json}'`;
 }
+
+/** Compares strings by UTF-16 code units, independent of the locale. */
+export function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

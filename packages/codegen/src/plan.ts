@@ -1,8 +1,9 @@
 import type { Catalog } from './catalog.js';
 import { invalidCatalog } from './codegen-error.js';
-import { pascalCase, uniqueNames } from './naming.js';
+import { declarationOrder } from './declaration-order.js';
+import { compare, pascalCase, uniqueNames } from './naming.js';
 import { followRefs, isObject, resolvePointer, splitPointer } from './pointer.js';
-import { childSchemas, collectRefs, type Located } from './schema-walk.js';
+import { childSchemas, collectRefs } from './schema-walk.js';
 
 /** One exported schema of the generated module. */
 export interface PlannedSchema {
@@ -11,8 +12,18 @@ export interface PlannedSchema {
   readonly pointer: string;
   /** The event type, for the schema of an event's data. */
   readonly eventType: string | undefined;
-  /** The pointers of the schemas that this one references. */
-  readonly dependencies: readonly string[];
+  /** The schemas that this one references, by pointer. */
+  readonly dependencies: readonly Dependency[];
+}
+
+/** A reference from one planned schema to another. */
+export interface Dependency {
+  readonly target: string;
+  /**
+   * Whether every use sits inside an object property, where a getter can read the target later,
+   * so the target may be declared after the schema that uses it.
+   */
+  readonly deferrable: boolean;
 }
 
 /** The schemas to emit, in declaration order, and the schema of each event type. */
@@ -136,20 +147,35 @@ function addReferenced(document: unknown, candidates: Map<string, Candidate>): v
  * Lists what the schema at `pointer` references: `$ref` targets, and nested subschemas that are
  * planned on their own (a `$ref` elsewhere points into this schema).
  */
-function dependenciesOf(document: unknown, pointer: string, planned: Set<string>): string[] {
-  const found: string[] = [];
-  const pending: Located[] = childSchemas(resolvePointer(document, pointer), pointer, false);
+function dependenciesOf(document: unknown, pointer: string, planned: Set<string>): Dependency[] {
+  const found = new Map<string, boolean>();
+  const add = (target: string, deferrable: boolean) => {
+    found.set(target, (found.get(target) ?? true) && deferrable);
+  };
   const root = resolvePointer(document, pointer);
-  if (isObject(root) && typeof root.$ref === 'string') found.push(root.$ref);
+  if (isObject(root) && typeof root.$ref === 'string') add(root.$ref, false);
+  const pending = childrenOf(root, pointer, false);
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (planned.has(next.pointer)) {
-      found.push(next.pointer);
+      add(next.pointer, next.inProperty);
       continue;
     }
-    if (isObject(next.schema) && typeof next.schema.$ref === 'string') found.push(next.schema.$ref);
-    pending.push(...childSchemas(next.schema, next.pointer, false));
+    if (isObject(next.schema) && typeof next.schema.$ref === 'string') {
+      add(next.schema.$ref, next.inProperty);
+    }
+    pending.push(...childrenOf(next.schema, next.pointer, next.inProperty));
   }
-  return found;
+  return [...found].map(([target, deferrable]) => ({ target, deferrable }));
+}
+
+/** Lists subschemas and whether each sits in an object property (not under a record value). */
+function childrenOf(schema: unknown, pointer: string, inProperty: boolean) {
+  return childSchemas(schema, pointer, false).map((child) => ({
+    ...child,
+    inProperty:
+      child.pointer.startsWith(`${pointer}/properties/`) ||
+      (inProperty && child.pointer !== `${pointer}/additionalProperties`),
+  }));
 }
 
 /** Names a schema that is only reachable through a `$ref` after its last meaningful segment. */
@@ -159,29 +185,4 @@ function referenceLabel(segments: readonly string[]): string {
     (segment) => !generic.test(segment) && segment !== 'properties',
   );
   return meaningful.at(-1) ?? 'schema';
-}
-
-/** Orders schemas depth first by name, each after the schemas it references. */
-function declarationOrder(planned: Map<string, PlannedSchema>): PlannedSchema[] {
-  const sorted = [...planned.values()].sort((a, b) => compare(a.name, b.name));
-  const ordered: PlannedSchema[] = [];
-  const visited = new Set<string>();
-  const visit = (schema: PlannedSchema): void => {
-    if (visited.has(schema.pointer)) return;
-    visited.add(schema.pointer);
-    const dependencies = [...new Set(schema.dependencies)].sort();
-    for (const dependency of dependencies) {
-      const target = planned.get(dependency);
-      if (target !== undefined) visit(target);
-    }
-    ordered.push(schema);
-  };
-  for (const schema of sorted) visit(schema);
-  return ordered;
-}
-
-/** Compares strings by UTF-16 code units, independent of the locale. */
-export function compare(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }

@@ -23,7 +23,7 @@ export interface TranslateContext {
 
 /**
  * A translated schema. `forward` is true when the code reads a schema constant that is not
- * declared yet, so it must run later: in a property getter, or inside `z.lazy`.
+ * declared yet, so it must run later, in a property getter.
  */
 export interface Translation {
   readonly doc: Doc;
@@ -74,7 +74,7 @@ export function translateSchema(
 ): Translation {
   if (pointer !== context.current) {
     const planned = context.lookup(pointer);
-    if (planned !== undefined) return reference(planned, position);
+    if (planned !== undefined) return reference(planned, position, pointer);
   }
   if (schema === true) return plain('z.unknown()');
   if (schema === false) return plain('z.never()');
@@ -131,11 +131,17 @@ export function intersect(parts: readonly Translation[]): Translation {
 function reference(
   planned: { constant: string; forward: boolean },
   position: Position,
+  pointer: string,
 ): Translation {
   if (!planned.forward) return plain(planned.constant);
-  // A property getter defers the read; elsewhere z.lazy does.
+  // A property getter reads the schema when it is first used, after every declaration ran.
   if (position.inProperty) return { doc: planned.constant, forward: true };
-  return plain(`z.lazy(() => ${planned.constant})`);
+  // z.lazy would defer the read at run time, but TypeScript cannot infer a type through it in a
+  // cycle (TS7022), so the module would not compile.
+  throw unsupported(
+    `this $ref closes a reference cycle outside object properties, so zod cannot infer a TypeScript type for ${planned.constant}; put the recursion inside an object property`,
+    pointer,
+  );
 }
 
 function translateRef(
@@ -151,7 +157,7 @@ function translateRef(
   // Keywords next to a `$ref` (allowed since draft 2019-09 and in OpenAPI 3.1) apply as well, so
   // they are intersected with the target, unless they only annotate.
   const rest = translateBody(siblings, pointer, context, position);
-  const referenced = reference(planned, position);
+  const referenced = reference(planned, position, pointer);
   return rest.doc === 'z.unknown()' ? referenced : intersect([referenced, rest]);
 }
 

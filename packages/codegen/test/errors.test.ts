@@ -36,6 +36,16 @@ describe('unsupported constructs', () => {
     expect(error.message).toContain(`(at ${pointer})`);
   });
 
+  test('rejects a cycle outside object properties', () => {
+    const list = {
+      anyOf: [{ type: 'string' }, { type: 'array', items: { $ref: '#/$defs/subject' } }],
+    };
+    const error = errorOf(() => generate(catalogOf(list)));
+    expect(error.code).toBe('HOOKLINE_CODEGEN_UNSUPPORTED');
+    expect(error.pointer).toBe('#/$defs/subject/anyOf/1/items');
+    expect(error.message).toContain('put the recursion inside an object property');
+  });
+
   test('rejects an invalid pattern', () => {
     const error = errorOf(() => generate(catalogOf({ type: 'string', pattern: '(' })));
     expect(error.code).toBe('HOOKLINE_CODEGEN_UNSUPPORTED');

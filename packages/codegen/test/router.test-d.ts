@@ -5,7 +5,12 @@ import {
   type OrderCreatedEvent,
   type Plan,
 } from '../../../examples/shared/src/events.generated.js';
-import type { Category, CategoryUpdatedEvent } from './fixtures/tree.generated.js';
+import type {
+  Category,
+  CategoryUpdatedEvent,
+  Section,
+  SectionList,
+} from './fixtures/tree.generated.js';
 
 const scheme = standardWebhooks({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
 
@@ -37,5 +42,7 @@ describe('router typed from generated events', () => {
   test('types recursive schemas', () => {
     expectTypeOf<Category['children'][number]>().toEqualTypeOf<Category>();
     expectTypeOf<CategoryUpdatedEvent['category']['children']>().toEqualTypeOf<Category[]>();
+    expectTypeOf<Section['subsections']>().toEqualTypeOf<SectionList | undefined>();
+    expectTypeOf<SectionList[number]>().toEqualTypeOf<Section>();
   });
 });
