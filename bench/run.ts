@@ -75,8 +75,8 @@ writeFileSync(
 const markdown = renderMarkdown(summary);
 // Only a full run of every section replaces the committed results.
 if (!quick && sections.size === 3) {
-  writeFileSync(new URL('summary.json', resultsDir), `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileSync(new URL('results.md', resultsDir), `${markdown}\n`);
+  writeFileSync(new URL('suite-summary.json', resultsDir), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(new URL('suite-results.md', resultsDir), `${markdown}\n`);
 }
 process.stdout.write(`${markdown}\n`);
 const missed = checkTargets(summary).filter((check) => !check.met).length;
