@@ -21,29 +21,33 @@ export interface DemoStep {
 
 const minute = 60_000;
 
-/** Builds the demo deliveries, signed with `secret`. */
-export function demoSteps(secret: string): DemoStep[] {
+/**
+ * Builds the demo deliveries, signed with `secret`. Ids end in `run`, because the example's
+ * SQLite store remembers handled ids across runs and would answer a second demo with duplicates.
+ */
+export function demoSteps(secret: string, run = Date.now().toString(36)): DemoStep[] {
   const order = orderCreatedPayload();
-  const orderHeaders = signDelivery(secret, order, { id: 'msg_order_5001' });
+  const orderId = `msg_order_5001_${run}`;
+  const orderHeaders = signDelivery(secret, order, { id: orderId });
   const step = (label: string, id: string, body: string, expected: Expected, signed?: string) => ({
     label,
-    id,
+    id: `${id}_${run}`,
     body,
-    headers: signDelivery(secret, signed ?? body, { id }),
+    headers: signDelivery(secret, signed ?? body, { id: `${id}_${run}` }),
     ...expected,
   });
   return [
     step('user_registered', 'msg_user_1001', userRegisteredPayload(), handled),
     {
       label: 'order_created',
-      id: 'msg_order_5001',
+      id: orderId,
       headers: orderHeaders,
       body: order,
       ...handled,
     },
     {
       label: 'the same order_created again',
-      id: 'msg_order_5001',
+      id: orderId,
       headers: orderHeaders,
       body: order,
       ...accepted('duplicate'),
@@ -57,9 +61,9 @@ export function demoSteps(secret: string): DemoStep[] {
     ),
     {
       label: 'order_created signed 10 minutes ago',
-      id: 'msg_stale',
+      id: `msg_stale_${run}`,
       headers: signDelivery(secret, order, {
-        id: 'msg_stale',
+        id: `msg_stale_${run}`,
         timestamp: Date.now() - 10 * minute,
       }),
       body: order,
