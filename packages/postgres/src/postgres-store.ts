@@ -38,10 +38,13 @@ export interface PostgresStoreOptions {
   cleanupIntervalMs?: number;
 }
 
-/** The fields of a handler context that {@link PostgresStore.completeWithin} reads. */
+/**
+ * The field of a handler context that {@link PostgresStore.completeWithin} reads. The claim
+ * token is not needed, because a completion counts even after the lease passed to another
+ * attempt: the work ran.
+ */
 export interface ClaimContext {
   readonly dedupeKey: string | undefined;
-  readonly claimToken: string | undefined;
 }
 
 /** A PostgreSQL idempotency store. */

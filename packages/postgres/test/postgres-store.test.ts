@@ -121,7 +121,7 @@ describeWithService('postgres store on a server', await postgresGate(), () => {
   it('writes nothing within a transaction without a dedupe key', async () => {
     const store = createPostgresStore({ pool, table });
     const client = await pool.connect();
-    const context = { dedupeKey: undefined, claimToken: undefined };
+    const context = { dedupeKey: undefined };
     expect(await store.completeWithin(client, context)).toBe(false);
     client.release();
   });
