@@ -46,23 +46,38 @@ const summary: Summary = {
 };
 const raw: Record<string, unknown> = { settings };
 
-if (sections.has('micro')) {
+const failures: string[] = [];
+
+// A failing section is logged and skipped, so the others still produce results.
+async function section(name: string, run: () => Promise<void>): Promise<void> {
+  if (!sections.has(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  }
+}
+await section('micro', async () => {
   const samples = await runMicro({ ...settings.micro, clock, log });
   raw.micro = samples;
   summary.micro = summarizeMicro(samples);
-}
-if (sections.has('http')) {
+});
+await section('http', async () => {
   const { samples, missing } = await runHttp({ ...settings.http, log });
   raw.http = samples;
   summary.http = summarizeHttp(samples);
   summary.missingServers = missing;
-}
-if (sections.has('memory')) {
+});
+await section('memory', async () => {
   summary.store = await measureStore(settings.store.counts, settings.store.runs);
   log('memory: store filled');
   summary.sustained = await measureSustained(settings.sustainedSeconds, settings.http.connections);
   log('memory: sustained load done');
-}
+});
+summary.failures = failures;
 summary.loadAverageAfter = os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 const stamp = summary.environment.date.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');

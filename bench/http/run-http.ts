@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { makePayload, nowSeconds, signGithub, signStandard, tamper } from '../lib/deliveries.js';
-import { pairedRatios, type Spread, spread } from '../lib/stats.js';
+import { type Spread, spread } from '../lib/stats.js';
 import { type DeliveryFormat, httpServers, type ServerDefinition, webhookPath } from './servers.js';
 
 /** Settings of one HTTP benchmark run. */
@@ -205,7 +205,17 @@ export async function runHttp(
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? available : [...available].reverse();
     for (const definition of order) {
-      const sample = await measureServer(definition, round, options);
+      let sample: HttpSample;
+      try {
+        sample = await measureServer(definition, round, options);
+      } catch (error) {
+        // A server that fails its check or crashes drops out of this round, and the summary
+        // lists it, so one broken adapter does not discard the other measurements.
+        const reason = error instanceof Error ? error.message : String(error);
+        missing.push(`${definition.name} in round ${round + 1} (${reason.slice(0, 200)})`);
+        log(`http: round ${round + 1}/${options.rounds} ${definition.name} failed: ${reason}`);
+        continue;
+      }
       samples.push(sample);
       log(
         `http: round ${round + 1}/${options.rounds} ${definition.name}: ` +
@@ -236,12 +246,30 @@ export interface HttpSummary {
   errors: number;
 }
 
+/**
+ * Divides `pick` of server `name` by `pick` of server `baseline` in every round that measured
+ * both, or returns undefined when no round did.
+ */
+function ratioByRound(
+  samples: readonly HttpSample[],
+  name: string,
+  baseline: string,
+  pick: (sample: HttpSample) => number,
+): Spread | undefined {
+  const ratios: number[] = [];
+  for (const sample of samples) {
+    if (sample.name !== name) continue;
+    const other = samples.find((item) => item.name === baseline && item.round === sample.round);
+    if (other !== undefined) ratios.push(pick(sample) / pick(other));
+  }
+  return ratios.length === 0 ? undefined : spread(ratios);
+}
+
+const rate = (sample: HttpSample) => sample.requestsPerSecond;
+const cpu = (sample: HttpSample) => sample.serverCpuMicros;
+
 /** Reduces the samples to one summary per server. */
 export function summarizeHttp(samples: readonly HttpSample[]): HttpSummary[] {
-  const inRounds = (name: string) =>
-    samples.filter((sample) => sample.name === name).sort((a, b) => a.round - b.round);
-  const ratesOf = (name: string) => inRounds(name).map((sample) => sample.requestsPerSecond);
-  const cpuOf = (name: string) => inRounds(name).map((sample) => sample.serverCpuMicros);
   const octokitServers = httpServers.filter((server) => server.kind === 'octokit');
   const octokitOf = (framework: string) =>
     octokitServers.find((server) => server.framework === framework) ??
@@ -250,36 +278,31 @@ export function summarizeHttp(samples: readonly HttpSample[]): HttpSummary[] {
   for (const definition of httpServers) {
     const own = samples.filter((sample) => sample.name === definition.name);
     if (own.length === 0) continue;
-    const rates = ratesOf(definition.name);
     const summary: HttpSummary = {
       name: definition.name,
       framework: definition.framework,
       kind: definition.kind,
-      requestsPerSecond: spread(rates),
+      requestsPerSecond: spread(own.map(rate)),
       p99Ms: spread(own.map((sample) => sample.p99Ms)),
-      serverCpuMicros: spread(cpuOf(definition.name)),
+      serverCpuMicros: spread(own.map(cpu)),
       errors: own.reduce((total, sample) => total + sample.errors, 0),
     };
     const handWritten = httpServers.find(
       (other) => other.framework === definition.framework && other.kind === 'hand-written',
     );
-    const baseline = handWritten === undefined ? [] : ratesOf(handWritten.name);
-    if (definition.kind !== 'hand-written' && baseline.length === rates.length) {
-      summary.vsHandWritten = spread(pairedRatios(rates, baseline));
-      const handWrittenName = (handWritten as ServerDefinition).name;
-      summary.cpuVsHandWritten = spread(
-        pairedRatios(cpuOf(definition.name), cpuOf(handWrittenName)),
-      );
+    if (handWritten !== undefined && definition.kind !== 'hand-written') {
+      const ratio = ratioByRound(samples, definition.name, handWritten.name, rate);
+      const cpuRatio = ratioByRound(samples, definition.name, handWritten.name, cpu);
+      if (ratio !== undefined) summary.vsHandWritten = ratio;
+      if (cpuRatio !== undefined) summary.cpuVsHandWritten = cpuRatio;
     }
     const octokit = octokitOf(definition.framework);
-    const octokitRates = octokit === undefined ? [] : ratesOf(octokit.name);
-    if (
-      octokit !== undefined &&
-      definition.kind === 'hookline' &&
-      octokitRates.length === rates.length
-    ) {
-      summary.octokitServer = octokit.name;
-      summary.vsOctokit = spread(pairedRatios(rates, octokitRates));
+    if (octokit !== undefined && definition.kind === 'hookline') {
+      const ratio = ratioByRound(samples, definition.name, octokit.name, rate);
+      if (ratio !== undefined) {
+        summary.octokitServer = octokit.name;
+        summary.vsOctokit = ratio;
+      }
     }
     summaries.push(summary);
   }

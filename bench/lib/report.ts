@@ -16,6 +16,8 @@ export interface Summary {
   missingServers?: string[];
   store?: StoreMemory[];
   sustained?: SustainedMemory;
+  /** Sections that threw, with the error message. */
+  failures?: string[];
 }
 
 /** One target of the issue and whether the medians of this run meet it. */
@@ -201,6 +203,9 @@ export function renderMarkdown(summary: Summary): string {
       .join(', ')}.`,
     '',
   ];
+  if ((summary.failures ?? []).length > 0) {
+    parts.push(`Failed sections: ${(summary.failures ?? []).join('; ')}.`, '');
+  }
   const checks = checkTargets(summary);
   if (checks.length > 0) {
     parts.push('#### Targets\n');
