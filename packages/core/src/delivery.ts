@@ -37,8 +37,8 @@ function isHeadersLike(headers: HeadersInput): headers is HeadersLike {
 
 /**
  * Returns every value of header `name` (lowercase expected), or an empty array when it is absent.
- * Values of a header repeated on the wire come back as separate entries for Node objects and
- * records; a WHATWG `Headers` has already joined them with ", ".
+ * Arrays in a plain record (such as Node's `req.headersDistinct`) come back as separate entries.
+ * Node's `req.headers` and a WHATWG `Headers` have already joined a repeated header with ", ".
  */
 export function getHeaderValues(headers: HeadersInput, name: string): readonly string[] {
   if (isHeadersLike(headers)) {

@@ -49,6 +49,7 @@ export function acceptedOutcome(
 export function errorOutcome(error: WebhookError, event?: WebhookEvent): WebhookOutcome {
   const headers: Record<string, string> = { ...jsonHeaders };
   if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
+  if (error.code === 'HOOKLINE_METHOD_NOT_ALLOWED') headers.allow = 'POST';
   const message =
     error.kind === 'handler' || error.kind === 'internal' || error.kind === 'configuration'
       ? 'The receiver failed to process this delivery; retry later'

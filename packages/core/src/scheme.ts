@@ -8,7 +8,7 @@ export interface VerifyOptions {
   now?: Date | number;
 }
 
-/** What a scheme learned about a delivery while verifying it. */
+/** The facts a scheme reads from a delivery while verifying it. */
 export interface VerifiedDelivery {
   /** The sender's delivery or event id, when the scheme carries one in headers. */
   id?: string | undefined;
@@ -18,7 +18,7 @@ export interface VerifiedDelivery {
   type?: string | undefined;
 }
 
-/** What a scheme can sign; each scheme documents which fields it needs. */
+/** The fields a scheme can sign; each scheme documents which of them it needs. */
 export interface SignInput {
   body: BodyInput;
   id?: string;
@@ -45,17 +45,17 @@ export interface HandshakeReply {
 export interface WebhookScheme<Verified extends VerifiedDelivery = VerifiedDelivery> {
   /** A short stable name, also the default prefix of dedupe keys. */
   readonly name: string;
-  /** Checks the signature and returns what the headers say about the delivery. */
+  /** Checks the signature and returns the id, timestamp and type found in the headers. */
   verify(delivery: Delivery, options?: VerifyOptions): Verified;
   /** Produces the headers a sender would add to `input`, for tests, examples and demos. */
   sign(input: SignInput): Record<string, string>;
-  /** Where this sender puts the type, id, timestamp and data. */
+  /** The reader of type, id, timestamp and data in this sender's payloads. */
   readonly envelope?: Envelope;
   /** Parses the verified body; JSON by default. */
   parse?(body: BodyInput, delivery: Delivery): unknown;
-  /** Answers an unsigned request that is not a delivery, such as a GET subscription check. */
+  /** Replies to an unsigned request that is not a delivery, such as a GET subscription check. */
   answerUnsigned?(delivery: Delivery): HandshakeReply | undefined;
-  /** Answers a verified request that is a handshake, such as a URL challenge. */
+  /** Replies to a verified request that is a handshake, such as a URL challenge. */
   answerVerified?(
     payload: unknown,
     verified: Verified,
@@ -99,10 +99,15 @@ export function checkTolerance(seconds: number, tolerance: number, now: number):
     );
   }
   if (-age > tolerance) {
+    // A sender that writes milliseconds lands thousands of years ahead, so the message names it.
+    const hint =
+      seconds > 1e11
+        ? 'the timestamp looks like milliseconds, but seconds since the epoch are expected'
+        : 'check the clock of this server';
     throw new WebhookVerificationError(
       'HOOKLINE_TIMESTAMP_TOO_NEW',
       `Delivery timestamp is ${Math.ceil(-age)} s in the future, past the ${tolerance} s ` +
-        'tolerance; check the clock of this server',
+        `tolerance; ${hint}`,
     );
   }
 }

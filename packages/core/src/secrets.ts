@@ -1,7 +1,11 @@
 import { WebhookConfigurationError } from './errors/webhook-error.js';
 
-/** One secret, or several during a rotation; any of them may have signed a delivery. */
-export type SecretInput<T = string> = T | readonly T[];
+/**
+ * One secret, or several during a rotation; any of them may have signed a delivery. `undefined`
+ * is allowed by the type so that `process.env.X` can be passed as it is, and is rejected at
+ * construction with a message that asks whether the variable is set.
+ */
+export type SecretInput<T = string> = T | readonly T[] | undefined;
 
 /**
  * Turns a secret option into a non-empty list and rejects the mistakes people make when pasting

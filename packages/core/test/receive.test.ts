@@ -263,3 +263,23 @@ describe('receive: schemas', () => {
     expect(events[0]?.data).toEqual({ id: 'c_1' });
   });
 });
+
+describe('receive: response headers and hints', () => {
+  test('names POST in Allow on a 405', async () => {
+    const outcome = await flatReceiver().receive({ ...signed(order), method: 'PUT' });
+    expect(outcome.status).toBe(405);
+    expect(outcome.headers.allow).toBe('POST');
+  });
+
+  test('hints at milliseconds for a far-future timestamp', async () => {
+    const delivery = signed(order);
+    const milliseconds = String(now);
+    const outcome = await flatReceiver().receive({
+      ...delivery,
+      headers: { ...delivery.headers, 'webhook-timestamp': milliseconds },
+    });
+    expect(outcome.status).toBe(401);
+    expect(errorCode(outcome.body)).toBe('HOOKLINE_TIMESTAMP_TOO_NEW');
+    expect(outcome.body).toContain('looks like milliseconds');
+  });
+});

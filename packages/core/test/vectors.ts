@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 
-/** Reads a file of the shared public test vectors, which CI places beside the repository. */
+/** Reads a file of the public signature test vectors copied into test/vectors. */
 export function readVectors<T>(name: string): T {
-  const url = new URL(`../../../../shared/vectors/${name}`, import.meta.url);
+  const url = new URL(`../../../test/vectors/${name}`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as T;
 }
 

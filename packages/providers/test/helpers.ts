@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isWebhookError, type ErrorCode } from '@hookline/core';
 
-// CI places the shared vectors beside the clone, as ../shared from the repository root.
-const vectorsDir = new URL('../../../../shared/vectors/', import.meta.url);
+// A copy of the public signature vectors, checked against the originals in test/vectors.test.ts.
+const vectorsDir = new URL('../../../test/vectors/', import.meta.url);
 
 /** Reads one vector file. */
 export function readVectors<T>(file: string): T {
