@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -13,6 +14,9 @@ export interface Environment {
   /** The 1, 5 and 15 minute load averages when the run started. */
   loadAverage: number[];
   versions: Record<string, string>;
+  /** The checked-out commit, and the package files that differ from it (their dist is built). */
+  commit: string;
+  uncommittedPackageFiles: string[];
 }
 
 const libraries = [
@@ -51,6 +55,14 @@ export function packageVersion(name: string): string {
   }
 }
 
+function git(args: readonly string[]): string {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
 /** Describes the machine and the library versions now. */
 export function describeEnvironment(): Environment {
   const cpus = os.cpus();
@@ -64,5 +76,10 @@ export function describeEnvironment(): Environment {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
     versions: Object.fromEntries(libraries.map((name) => [name, packageVersion(name)])),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    uncommittedPackageFiles: git(['status', '--porcelain', '--', 'packages/*/src'])
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.slice(3)),
   };
 }

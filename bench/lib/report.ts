@@ -198,6 +198,11 @@ export function renderMarkdown(summary: Summary): string {
       `${env.memoryGiB} GiB. Load average (1/5/15 min) ${env.loadAverage.join(' / ')} at the ` +
       `start and ${summary.loadAverageAfter.join(' / ')} at the end.`,
     '',
+    `Commit ${env.commit}` +
+      (env.uncommittedPackageFiles.length === 0
+        ? '.'
+        : `, with uncommitted changes in ${env.uncommittedPackageFiles.join(', ')}.`),
+    '',
     `Versions: ${Object.entries(env.versions)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}.`,
