@@ -83,7 +83,7 @@ describe.each(schemeCases)('$name', (schemeCase) => {
   test('rejects an undefined secret at construction', () => {
     let thrown: unknown;
     try {
-      schemeCase.create(undefined as unknown as string);
+      schemeCase.create(undefined);
     } catch (error) {
       thrown = error;
     }
