@@ -1,9 +1,10 @@
 import type { ClaimResult, IdempotencyStore } from './dedupe/store.js';
 import type { Delivery } from './delivery.js';
-import { WebhookRetryableError } from './errors/webhook-error.js';
+import { WebhookConfigurationError, WebhookRetryableError } from './errors/webhook-error.js';
 import type { Logger } from './logger.js';
 import type { Registration } from './router.js';
-import type { HandlerContext, WebhookEvent, WebhookHandler } from './types.js';
+import type { HandshakeReply } from './scheme.js';
+import type { HandlerContext, ReplyInit, WebhookEvent, WebhookHandler } from './types.js';
 
 /** Settings that `dispatch` needs, resolved from the options once. */
 export interface DispatchSettings {
@@ -62,6 +63,7 @@ export function createContext(
   settings: DispatchSettings,
   dedupeKey: string | undefined,
   claimToken: string | undefined,
+  replies: HandshakeReply[],
 ): HandlerContext {
   return {
     delivery,
@@ -70,6 +72,27 @@ export function createContext(
     store: settings.store,
     log: settings.log,
     once: (key, step) => runOnce(settings, key, step),
+    respond: (body, init) => {
+      replies.push(toReply(body, init));
+    },
+  };
+}
+
+function toReply(body: unknown, init: ReplyInit | undefined): HandshakeReply {
+  const text = typeof body === 'string';
+  const status = init?.status ?? 200;
+  if (!Number.isInteger(status) || status < 200 || status > 299) {
+    throw new WebhookConfigurationError(
+      `respond: status must be a 2xx integer, got ${String(status)}; throw to fail the delivery`,
+    );
+  }
+  return {
+    status,
+    headers: {
+      'content-type': text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+      ...init?.headers,
+    },
+    body: text ? body : JSON.stringify(body),
   };
 }
 

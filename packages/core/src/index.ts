@@ -86,6 +86,7 @@ export type {
   EventType,
   HandlerContext,
   MatchedType,
+  ReplyInit,
   WebhookEvent,
   WebhookHandler,
 } from './types.js';

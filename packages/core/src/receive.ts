@@ -17,7 +17,7 @@ import {
   type WebhookOutcome,
 } from './outcome.js';
 import type { HandlerRegistry } from './router.js';
-import type { WebhookScheme } from './scheme.js';
+import type { HandshakeReply, WebhookScheme } from './scheme.js';
 import type { EventSchemas, WebhookEvent } from './types.js';
 import { validate } from './validate.js';
 import type { ErrorHandler } from './webhooks.js';
@@ -175,13 +175,16 @@ async function dispatch(
   }
   const token = claim?.state === 'claimed' ? claim.token : undefined;
   const skip = claim?.state === 'claimed' ? claim.completedSteps : [];
-  const context = createContext(delivery, settings.dispatch, token && key, token);
+  const replies: HandshakeReply[] = [];
+  const context = createContext(delivery, settings.dispatch, token && key, token, replies);
   const registrations = settings.registry.match(event.type);
   const { completed, errors } = await runHandlers(event, registrations, context, skip);
 
   if (errors.length === 0) {
     if (token !== undefined && key !== undefined)
       await settle(settings, () => store?.complete(key, token, { retentionMs }));
+    const reply = replies[0];
+    if (reply !== undefined) return { ...handshakeOutcome(reply), result: 'handled', event };
     return acceptedOutcome('handled', event);
   }
   if (token !== undefined && key !== undefined) {

@@ -71,6 +71,21 @@ export interface HandlerContext {
    * @throws {WebhookRetryableError} `HOOKLINE_DUPLICATE_IN_PROGRESS` while another attempt runs it.
    */
   once<T>(key: string, step: () => T | Promise<T>): Promise<T | undefined>;
+  /**
+   * Sets the body of the 2xx reply, for senders that read it (a Discord interaction response, a
+   * Slack slash-command message). Objects are sent as JSON, strings as text. When several
+   * handlers respond, the first call wins. A duplicate delivery gets the usual
+   * `{"status":"duplicate"}` reply, because the first reply is not stored.
+   * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` for a status outside 2xx.
+   */
+  respond(body: unknown, init?: ReplyInit): void;
+}
+
+/** Status and headers of a handler's reply. */
+export interface ReplyInit {
+  /** A 2xx status. @default 200 */
+  status?: number;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** A function that handles events. A thrown error or rejected promise fails the delivery. */

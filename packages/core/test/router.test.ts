@@ -201,3 +201,57 @@ describe('observability', () => {
     expect(outcomes).toEqual([200, 400]);
   });
 });
+
+describe('handler replies', () => {
+  test('sends an object from respond as JSON', async () => {
+    const webhooks = createWebhooks({ scheme, events, clock: () => now });
+    webhooks.on('user.created', (event, context) => {
+      context.respond({ type: 4, data: { content: `hello ${event.data.name}` } });
+    });
+    const delivery = signed({ type: 'user.created', data: { name: 'Ada' } }, { id: 'msg_reply' });
+    const outcome = await webhooks.receive(delivery);
+    expect(outcome.status).toBe(200);
+    expect(outcome.result).toBe('handled');
+    expect(outcome.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(outcome.body)).toEqual({ type: 4, data: { content: 'hello Ada' } });
+    const duplicate = await webhooks.receive(delivery);
+    expect(duplicate.body).toBe('{"status":"duplicate"}');
+  });
+
+  test('sends a string with a custom status as text', async () => {
+    const webhooks = receiver();
+    webhooks.on('user.created', (_event, context) => {
+      context.respond('queued', { status: 202 });
+    });
+    webhooks.on('user.created', (_event, context) => {
+      context.respond('ignored second reply');
+    });
+    const outcome = await webhooks.receive(delivery('user.created', { name: 'Ada' }));
+    expect(outcome.status).toBe(202);
+    expect(outcome.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(outcome.body).toBe('queued');
+  });
+
+  test('fails the delivery for a status outside 2xx', async () => {
+    const webhooks = receiver();
+    webhooks.on('user.created', (_event, context) => {
+      context.respond('nope', { status: 500 });
+    });
+    const outcome = await webhooks.receive(delivery('user.created', { name: 'Ada' }));
+    expect(outcome.status).toBe(500);
+    expect(errorCode(outcome.body)).toBe('HOOKLINE_HANDLER_FAILED');
+  });
+
+  test('drops the reply when another handler fails', async () => {
+    const webhooks = receiver();
+    webhooks.on('user.created', (_event, context) => {
+      context.respond({ ok: true });
+    });
+    webhooks.on('user.created', () => {
+      throw new Error('boom');
+    });
+    const outcome = await webhooks.receive(delivery('user.created', { name: 'Ada' }));
+    expect(outcome.status).toBe(500);
+    expect(outcome.body).not.toContain('"ok"');
+  });
+});

@@ -100,8 +100,6 @@ export function discord(options: DiscordOptions): WebhookScheme<VerifiedDelivery
     envelope: discordEnvelope,
     verify: (delivery, verifyOptions) => verify(keys, tolerance, delivery, verifyOptions),
     sign: (input) => sign(signingKey(name, options.privateKey), input),
-    // NOTE: Discord expects an interaction response body (such as type 4 or 5) within 3 s, but
-    // a handler cannot set the reply, so commands get {"status":"handled"} and show as failed.
     answerVerified: (payload) => answerPing(payload),
   };
 }

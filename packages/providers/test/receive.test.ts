@@ -272,6 +272,19 @@ describe('discord handshakes', () => {
     expect(outcome.error?.code).toBe('HOOKLINE_SIGNATURE_MISMATCH');
   });
 
+  test('replies to a slash command with the handler response', async () => {
+    const webhooks = receiver(discordCase.create(discordCase.keys[0]));
+    webhooks.on('APPLICATION_COMMAND', (_event, context) => {
+      context.respond({ type: 4, data: { content: 'pong' } });
+    });
+    const body = '{"type":2,"id":"interaction_1","data":{"name":"ping"}}';
+
+    const outcome = await webhooks.receive(signedDelivery(discordCase, now, body));
+
+    expect(outcome.status).toBe(200);
+    expect(JSON.parse(outcome.body)).toEqual({ type: 4, data: { content: 'pong' } });
+  });
+
   test('answers a webhook event PING 204', async () => {
     const webhooks = receiver(discordCase.create(discordCase.keys[0]));
     const body = '{"version":1,"application_id":"1","type":0}';
