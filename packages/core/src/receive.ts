@@ -245,7 +245,12 @@ async function reportError(
   }
 }
 
-function notify(settings: ReceiveSettings, outcome: WebhookOutcome, durationMs: number): void {
+/** Reports an outcome to `hooks.onOutcome`; a hook that throws is logged and ignored. */
+export function notify(
+  settings: ReceiveSettings,
+  outcome: WebhookOutcome,
+  durationMs: number,
+): void {
   try {
     settings.hooks.onOutcome?.(outcome, { durationMs });
   } catch (error) {

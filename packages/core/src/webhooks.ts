@@ -5,7 +5,8 @@ import { WebhookConfigurationError, type WebhookHandlerError } from './errors/we
 import { completeLogger, type Logger } from './logger.js';
 import type { WebhooksOptions } from './options.js';
 import type { WebhookOutcome } from './outcome.js';
-import { receiveDelivery, type ReceiveSettings } from './receive.js';
+import { readFailureOutcome } from './http/adapter.js';
+import { notify, receiveDelivery, type ReceiveSettings } from './receive.js';
 import { anyPattern, HandlerRegistry } from './router.js';
 import type { WebhookScheme } from './scheme.js';
 import type {
@@ -51,6 +52,13 @@ export interface Webhooks<Events extends EventSchemas = AnyEvents> {
    * Never rejects: a bad request becomes a 4xx outcome, a handler failure a 500 outcome.
    */
   receive(delivery: Delivery): Promise<WebhookOutcome>;
+  /**
+   * Builds the reply for a request that failed before `receive` could run, such as a body that
+   * could not be read (413, 415, 400, `HOOKLINE_BODY_CONSUMED`), logs it, and reports it to
+   * `hooks.onOutcome`. Adapters call it so that every request reaches the hook.
+   * @param startedAt `performance.now()` when the request arrived, for the reported duration.
+   */
+  reject(error: unknown, startedAt?: number): WebhookOutcome;
 }
 
 /**
@@ -93,6 +101,11 @@ export function createWebhooks<const Events extends EventSchemas = AnyEvents>(
     },
     receive(delivery) {
       return receiveDelivery(settings, delivery);
+    },
+    reject(error, startedAt) {
+      const outcome = readFailureOutcome(settings.log, error);
+      notify(settings, outcome, startedAt === undefined ? 0 : performance.now() - startedAt);
+      return outcome;
     },
   };
   return webhooks;

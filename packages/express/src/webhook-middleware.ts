@@ -9,7 +9,6 @@ import {
   createContentDecoder,
   isWebhookError,
   pipeToDecoder,
-  readFailureOutcome,
   resolveBodyLimit,
   type WebhookReceiver,
   writeNodeOutcome,
@@ -77,11 +76,12 @@ async function handle(
   req: WebhookRequest,
   res: ServerResponse,
 ): Promise<void> {
+  const started = performance.now();
   let body: BodyInput;
   try {
     body = await readBody(req, limit);
   } catch (error) {
-    writeNodeOutcome(res, readFailureOutcome(webhooks.log, error));
+    writeNodeOutcome(res, webhooks.reject(error, started));
     return;
   }
   const outcome = await webhooks.receive({

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import {
-  errorOutcome,
   readNodeBody,
   resolveBodyLimit,
   toWebhookError,
@@ -77,7 +76,7 @@ async function handle(
       url: `${request.protocol}://${request.host}${request.url}`,
     });
   } else {
-    outcome = errorOutcome(toWebhookError(body));
+    outcome = webhooks.reject(body);
   }
   logOutcome(request.log, outcome);
   return reply.code(outcome.status).headers(outcome.headers).send(outcome.body);

@@ -1,5 +1,4 @@
 import {
-  readFailureOutcome,
   readFetchBody,
   resolveBodyLimit,
   type WebhookOutcome,
@@ -35,11 +34,12 @@ export function createFetchHandler(
 ): FetchHandler {
   const limit = resolveBodyLimit('createFetchHandler', options.bodyLimit, webhooks);
   return async (request) => {
+    const started = performance.now();
     let body: Uint8Array;
     try {
       body = await readFetchBody(request, limit);
     } catch (error) {
-      return toResponse(readFailureOutcome(webhooks.log, error));
+      return toResponse(webhooks.reject(error, started));
     }
     const outcome = await webhooks.receive({
       headers: request.headers,

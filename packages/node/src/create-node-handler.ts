@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  readFailureOutcome,
   readNodeBody,
   resolveBodyLimit,
   type WebhookReceiver,
@@ -54,6 +53,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const started = performance.now();
   let body: Buffer;
   try {
     body = await readNodeBody(req, {
@@ -63,7 +63,7 @@ async function handle(
       consumedHint,
     });
   } catch (error) {
-    writeNodeOutcome(res, readFailureOutcome(webhooks.log, error));
+    writeNodeOutcome(res, webhooks.reject(error, started));
     return;
   }
   const outcome = await webhooks.receive({

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createWebhooks, standardWebhooks, type WebhookOutcome } from '@hookline/core';
 import { createNodeHandler } from '@hookline/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixture, orderBody, signedHeaders } from '../../../test/adapters/fixtures.js';
@@ -13,6 +14,22 @@ afterEach(async () => {
 });
 
 describe('createNodeHandler', () => {
+  it('reports body read failures to onOutcome', async () => {
+    const outcomes: WebhookOutcome[] = [];
+    const webhooks = createWebhooks({
+      scheme: standardWebhooks({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }),
+      bodyLimit: 16,
+      hooks: { onOutcome: (outcome) => outcomes.push(outcome) },
+    });
+    running = await listen(createServer(createNodeHandler(webhooks)));
+
+    const response = await send(running.url, { headers: [], chunks: ['x'.repeat(64)] });
+
+    expect(response.status).toBe(413);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([413]);
+    expect(outcomes[0]?.error?.code).toBe('HOOKLINE_BODY_TOO_LARGE');
+  });
+
   it('passes the request URL to the scheme', async () => {
     const fixture = createFixture();
     const urls: (string | undefined)[] = [];

@@ -5,7 +5,7 @@ import { errorOutcome, toWebhookError, type WebhookOutcome } from '../outcome.js
 import type { Webhooks } from '../webhooks.js';
 
 /** The part of a `Webhooks` receiver that adapters use; every `Webhooks<Events>` fits. */
-export type WebhookReceiver = Pick<Webhooks, 'receive' | 'bodyLimit' | 'log'>;
+export type WebhookReceiver = Pick<Webhooks, 'receive' | 'reject' | 'bodyLimit' | 'log'>;
 
 /**
  * Turns a failure to read the body into the reply to send, and logs it like `receive` logs a
