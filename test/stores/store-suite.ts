@@ -58,7 +58,7 @@ function declareClaimTests(store: () => IdempotencyStore): void {
     const claim = await store().claim(uniqueKey('new'), { leaseMs });
     expect(claim.state).toBe('claimed');
     if (claim.state !== 'claimed') return;
-    expect(claim.token).toMatch(/\S{8,}/);
+    expect(claim.token).not.toBe('');
     expect(claim.completedSteps).toEqual([]);
   });
 

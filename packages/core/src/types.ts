@@ -70,7 +70,7 @@ export interface HandlerContext {
    * the step's result, or `undefined` when an earlier attempt already finished it.
    * @throws {WebhookRetryableError} `HOOKLINE_DUPLICATE_IN_PROGRESS` while another attempt runs it.
    */
-  once<T>(key: string, step: () => T | Promise<T>): Promise<T | undefined>;
+  readonly once: <T>(key: string, step: () => T | Promise<T>) => Promise<T | undefined>;
   /**
    * Sets the body of the 2xx reply, for senders that read it (a Discord interaction response, a
    * Slack slash-command message). Objects are sent as JSON, strings as text. When several
@@ -78,7 +78,7 @@ export interface HandlerContext {
    * `{"status":"duplicate"}` reply, because the first reply is not stored.
    * @throws {WebhookConfigurationError} `HOOKLINE_INVALID_CONFIG` for a status outside 2xx.
    */
-  respond(body: unknown, init?: ReplyInit): void;
+  readonly respond: (body: unknown, init?: ReplyInit) => void;
 }
 
 /** Status and headers of a handler's reply. */

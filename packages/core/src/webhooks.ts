@@ -146,6 +146,7 @@ function resolveSettings<Events extends EventSchemas>(
       ((event) => (event.id === undefined ? undefined : `${scheme.name}:${event.id}`)),
     processWithoutStore: dedupe.onStoreError === 'process',
     storeRetryAfter: positive('dedupe.storeRetryAfter', dedupe.storeRetryAfter ?? 5),
+    debug: typeof options.logger?.debug === 'function',
   };
 }
 

@@ -133,6 +133,42 @@ describe('store failures', () => {
     expect(error).toHaveBeenCalledWith('idempotency store unavailable', expect.anything());
   });
 
+  test('answers 503 when a synchronous store throws', async () => {
+    const throwing: IdempotencyStore = {
+      claim: () => {
+        throw new Error('database is locked');
+      },
+      complete: () => {},
+      release: () => {},
+    };
+    const webhooks = flatReceiver({ store: throwing });
+    const handler = vi.fn();
+    webhooks.on('order_created', handler);
+    const outcome = await webhooks.receive(signed(order));
+    expect(outcome.status).toBe(503);
+    expect(errorCode(outcome.body)).toBe('HOOKLINE_STORE_UNAVAILABLE');
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  test('keeps a success when a synchronous complete throws', async () => {
+    const memory = createMemoryStore();
+    const store: IdempotencyStore = {
+      claim: (key, options) => memory.claim(key, options),
+      complete: () => {
+        throw new Error('disk full');
+      },
+      release: (key, token, options) => memory.release(key, token, options),
+    };
+    const error = vi.fn();
+    const webhooks = flatReceiver({ store, logger: { error } });
+    webhooks.on('order_created', () => {});
+    expect((await webhooks.receive(signed(order))).status).toBe(200);
+    expect(error).toHaveBeenCalledWith(
+      'idempotency store write failed after handlers ran',
+      expect.anything(),
+    );
+  });
+
   test('processes without dedupe when told to', async () => {
     const webhooks = flatReceiver({ store: broken, dedupe: { onStoreError: 'process' } });
     const handler = vi.fn();

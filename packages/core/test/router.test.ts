@@ -255,3 +255,17 @@ describe('handler replies', () => {
     expect(outcome.body).not.toContain('"ok"');
   });
 });
+
+describe('handler context', () => {
+  test('works when destructured', async () => {
+    const webhooks = createWebhooks({ scheme, events, clock: () => now });
+    const results: unknown[] = [];
+    webhooks.on('user.created', async (_event, { once, respond }) => {
+      results.push(await once('welcome mail', () => 'sent'));
+      respond({ ok: true });
+    });
+    const outcome = await webhooks.receive(delivery('user.created', { name: 'Ada' }));
+    expect(outcome.body).toBe('{"ok":true}');
+    expect(results).toEqual(['sent']);
+  });
+});
