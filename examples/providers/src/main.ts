@@ -1,6 +1,6 @@
 import { createProvidersApp } from './app.js';
 
-const port = Number(process.env.PORT ?? 3000);
+const port = readPort(process.env.PORT);
 const host = process.env.HOST ?? '127.0.0.1';
 const print = (line: string) => {
   console.log(line);
@@ -19,3 +19,12 @@ process.on('SIGTERM', () => {
 process.on('SIGINT', () => {
   server.close();
 });
+
+function readPort(text: string | undefined): number {
+  const port = Number(text === undefined || text === '' ? 3000 : text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`PORT must be an integer from 0 to 65535, got "${text}"`);
+    process.exit(1);
+  }
+  return port;
+}
