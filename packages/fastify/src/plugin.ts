@@ -54,11 +54,29 @@ async function hooklinePlugin(app: FastifyInstance, options: HooklineFastifyOpti
       scope.route({
         method: ['POST', 'GET'],
         url,
+        onRequest: keepMalformedContentType,
         handler: (request, reply) => handle(webhooks, request, reply),
       });
     },
     options.prefix === undefined ? {} : { prefix: options.prefix },
   );
+}
+
+const mediaType = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(?:;.*)?$/;
+const originalContentType = Symbol('hookline.content-type');
+
+/**
+ * Fastify answers its own 415 to a Content-Type it cannot parse, before any content-type parser
+ * runs. The route reads raw bytes whatever the type, so a malformed value is swapped for
+ * `application/octet-stream` here and handed back to the scheme unchanged in `handle`.
+ */
+function keepMalformedContentType(request: FastifyRequest, _reply: FastifyReply, done: () => void) {
+  const type = request.headers['content-type'];
+  if (type !== undefined && !mediaType.test(type)) {
+    (request as FastifyRequest & { [originalContentType]?: string })[originalContentType] = type;
+    request.headers['content-type'] = 'application/octet-stream';
+  }
+  done();
 }
 
 async function handle(
@@ -69,8 +87,12 @@ async function handle(
   const body = request.body ?? Buffer.alloc(0);
   let outcome: WebhookOutcome;
   if (body instanceof Uint8Array) {
+    const original = (request as FastifyRequest & { [originalContentType]?: string })[
+      originalContentType
+    ];
     outcome = await webhooks.receive({
-      headers: request.headers,
+      headers:
+        original === undefined ? request.headers : { ...request.headers, 'content-type': original },
       body,
       method: request.method,
       url: `${request.protocol}://${request.host}${request.url}`,

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { getHeader } from '@hookline/core';
 import hooklineDefault, { hookline } from '@hookline/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +53,31 @@ describe('hookline Fastify plugin', () => {
     expect(other.status).toBe(200);
     expect(other.json).toEqual({ received: { order_id: 'ord_2' } });
   });
+
+  it.each([';;;', 'a', '/', 'application/json, text/html'])(
+    'accepts malformed content type %j',
+    async (contentType) => {
+      const fixture = createFixture();
+      const types: (string | undefined)[] = [];
+      fixture.webhooks.onAny((_event, context) => {
+        types.push(getHeader(context.delivery.headers, 'content-type'));
+      });
+      const url = await start((instance) =>
+        instance.register(hookline, { webhooks: fixture.webhooks }),
+      );
+      const body = orderBody();
+      const headers: [string, string][] = [
+        ['content-type', contentType],
+        ...Object.entries(signedHeaders(fixture.webhooks, body)),
+      ];
+
+      const response = await send(url, { headers, chunks: [body] });
+
+      expect(response.status).toBe(200);
+      expect(fixture.seen).toHaveLength(1);
+      expect(types).toEqual([contentType]);
+    },
+  );
 
   it('is also the default export', () => {
     expect(hooklineDefault).toBe(hookline);
