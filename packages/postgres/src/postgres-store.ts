@@ -178,8 +178,11 @@ function tableCreator(pool: Pool, migration: string): () => Promise<void> {
     created ??= pool.query(migration).then(
       () => undefined,
       (error: unknown) => {
+        // Concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog: as a unique
+        // violation (23505), a duplicate table (42P07) or a duplicate row type (42710). Each
+        // means another session created the table and committed, so it exists now.
         const code = (error as { code?: string }).code;
-        if (code === '23505' || code === '42P07') return;
+        if (code === '23505' || code === '42P07' || code === '42710') return;
         created = undefined;
         throw error;
       },
