@@ -94,6 +94,7 @@ export { createWebhooks, type ErrorHandler, type Webhooks } from './webhooks.js'
 export {
   type WebhookReceiver,
   readFailureOutcome,
+  respondToNodeRequest,
   resolveBodyLimit,
   writeNodeOutcome,
 } from './http/adapter.js';

@@ -11,7 +11,7 @@ import {
   pipeToDecoder,
   resolveBodyLimit,
   type WebhookReceiver,
-  writeNodeOutcome,
+  respondToNodeRequest,
 } from '@hookline/core';
 import getRawBody from 'raw-body';
 
@@ -76,21 +76,7 @@ async function handle(
   req: WebhookRequest,
   res: ServerResponse,
 ): Promise<void> {
-  const started = performance.now();
-  let body: BodyInput;
-  try {
-    body = await readBody(req, limit);
-  } catch (error) {
-    writeNodeOutcome(res, webhooks.reject(error, started));
-    return;
-  }
-  const outcome = await webhooks.receive({
-    headers: req.headers,
-    body,
-    method: req.method ?? 'POST',
-    url: requestUrl(req),
-  });
-  writeNodeOutcome(res, outcome);
+  await respondToNodeRequest(webhooks, req, res, requestUrl(req), () => readBody(req, limit));
 }
 
 /** Picks the raw body left by an earlier middleware, or reads the stream. */

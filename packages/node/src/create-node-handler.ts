@@ -3,7 +3,7 @@ import {
   readNodeBody,
   resolveBodyLimit,
   type WebhookReceiver,
-  writeNodeOutcome,
+  respondToNodeRequest,
 } from '@hookline/core';
 
 /** Options of {@link createNodeHandler}. */
@@ -53,26 +53,14 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const started = performance.now();
-  let body: Buffer;
-  try {
-    body = await readNodeBody(req, {
+  const read = () =>
+    readNodeBody(req, {
       limit,
       encoding: req.headers['content-encoding'],
       length: req.headers['content-length'],
       consumedHint,
     });
-  } catch (error) {
-    writeNodeOutcome(res, webhooks.reject(error, started));
-    return;
-  }
-  const outcome = await webhooks.receive({
-    headers: req.headers,
-    body,
-    method: req.method ?? 'POST',
-    url: requestUrl(req),
-  });
-  writeNodeOutcome(res, outcome);
+  await respondToNodeRequest(webhooks, req, res, requestUrl(req), read);
 }
 
 function requestUrl(req: IncomingMessage): string {

@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BodyInput } from '../delivery.js';
 import { WebhookConfigurationError } from '../errors/webhook-error.js';
 import type { Logger } from '../logger.js';
 import { errorOutcome, toWebhookError, type WebhookOutcome } from '../outcome.js';
@@ -47,4 +48,32 @@ export function writeNodeOutcome(res: ServerResponse, outcome: WebhookOutcome): 
   for (const name in headers) res.setHeader(name, headers[name] as string);
   res.statusCode = outcome.status;
   res.end(outcome.body);
+}
+
+/**
+ * Reads a Node request with `read`, passes it to `receive` and writes the outcome; a read failure
+ * goes through `reject`. The shared body of the Express and `node:http` adapters.
+ */
+export async function respondToNodeRequest(
+  webhooks: WebhookReceiver,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: string,
+  read: () => Promise<BodyInput>,
+): Promise<void> {
+  const started = performance.now();
+  let body: BodyInput;
+  try {
+    body = await read();
+  } catch (error) {
+    writeNodeOutcome(res, webhooks.reject(error, started));
+    return;
+  }
+  const outcome = await webhooks.receive({
+    headers: req.headers,
+    body,
+    method: req.method ?? 'POST',
+    url,
+  });
+  writeNodeOutcome(res, outcome);
 }
