@@ -10,7 +10,7 @@ export interface EventParts {
   data: unknown;
 }
 
-/** What an envelope reads from. */
+/** The input of an envelope. */
 export interface EnvelopeInput {
   payload: unknown;
   verified: VerifiedDelivery;

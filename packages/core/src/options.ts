@@ -25,8 +25,9 @@ export interface DedupeOptions {
    */
   key?: (event: WebhookEvent) => string | undefined;
   /**
-   * What to do when the store throws: `'reject'` responds 503 with `Retry-After` so the sender
-   * retries later; `'process'` runs the handlers without dedupe, which risks running them twice.
+   * The behaviour when the store throws. `'reject'` responds 503 with `Retry-After`, so the
+   * sender retries later. `'process'` runs the handlers without dedupe, which risks running
+   * them twice.
    * @default 'reject'
    */
   onStoreError?: 'reject' | 'process';
@@ -49,10 +50,10 @@ export interface WebhooksOptions<Events extends EventSchemas> {
   /** The reader of type, id and data in the payload. @default the scheme's, else Standard Webhooks' */
   envelope?: Envelope;
   /**
-   * An event type missing from `events`: `'reject'` responds 400 `HOOKLINE_UNKNOWN_EVENT_TYPE`,
-   * so a misconfigured sender shows up in its delivery log; `'ignore'` responds 200 and runs
-   * nothing, so the sender stops retrying events you do not need. Without `events`, every type
-   * is known.
+   * The handling of an event type missing from `events`. `'reject'` responds 400
+   * `HOOKLINE_UNKNOWN_EVENT_TYPE`, so a misconfigured sender shows up in its delivery log.
+   * `'ignore'` responds 200 and runs nothing, so the sender stops retrying events you do not
+   * need. Without `events`, every type is known.
    * @default 'reject'
    */
   unknownEvent?: 'reject' | 'ignore';

@@ -2,7 +2,7 @@ import { WebhookError } from './errors/webhook-error.js';
 import type { HandshakeReply } from './scheme.js';
 import type { WebhookEvent } from './types.js';
 
-/** How a delivery ended. */
+/** The way a delivery ended. */
 export type OutcomeResult =
   | 'handled'
   | 'duplicate'
@@ -27,7 +27,7 @@ export interface WebhookOutcome {
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' } as const;
 
-/** A 200 outcome whose JSON body states the result. */
+/** Builds a 200 outcome whose JSON body states the result. */
 export function acceptedOutcome(
   result: 'handled' | 'duplicate' | 'ignored' | 'unhandled',
   event: WebhookEvent | undefined,
@@ -43,8 +43,8 @@ export function acceptedOutcome(
 }
 
 /**
- * An error outcome with body `{ "error": { "code", "message" } }`. Handler and internal failures
- * get a fixed message, because their text may hold application details the sender must not see.
+ * Builds an error outcome with body `{ "error": { "code", "message" } }`. Handler and internal
+ * failures get a fixed message, because their text may contain details the sender must not see.
  */
 export function errorOutcome(error: WebhookError, event?: WebhookEvent): WebhookOutcome {
   const headers: Record<string, string> = { ...jsonHeaders };
@@ -66,7 +66,7 @@ export function errorOutcome(error: WebhookError, event?: WebhookEvent): Webhook
   return outcome;
 }
 
-/** The outcome of a scheme's handshake reply. */
+/** Builds the outcome of a scheme's handshake reply. */
 export function handshakeOutcome(reply: HandshakeReply): WebhookOutcome {
   return {
     status: reply.status,

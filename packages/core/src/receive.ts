@@ -154,12 +154,12 @@ function unknownType(settings: ReceiveSettings, type: string): WebhookOutcome {
 function summarize(
   issues: readonly { message: string; path: readonly (string | number)[] }[],
 ): string {
-  const shown = issues.slice(0, 3).map((issue) => {
+  const firstIssues = issues.slice(0, 3).map((issue) => {
     const path = issue.path.length === 0 ? '(root)' : issue.path.join('.');
     return `${path}: ${issue.message}`;
   });
   const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : '';
-  return `${shown.join('; ')}${more}`;
+  return `${firstIssues.join('; ')}${more}`;
 }
 
 /** Reports an outcome to `hooks.onOutcome`; a hook that throws is logged and ignored. */

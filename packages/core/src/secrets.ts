@@ -3,7 +3,7 @@ import { WebhookConfigurationError } from './errors/webhook-error.js';
 /**
  * One secret, or several during a rotation; any of them may have signed a delivery. `undefined`
  * is allowed by the type so that `process.env.X` can be passed as it is, and is rejected at
- * construction with a message that asks whether the variable is set.
+ * construction with a message that names the likely cause, an unset variable.
  */
 export type SecretInput<T = string> = T | readonly T[] | undefined;
 

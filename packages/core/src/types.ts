@@ -22,7 +22,7 @@ export interface WebhookEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;
   /** The sender's event id; `undefined` when the scheme and payload carry none. */
   readonly id: string | undefined;
-  /** When the sender says the event happened or was signed, if it says so. */
+  /** The time the sender gives for the event or its signature, if it gives one. */
   readonly timestamp: Date | undefined;
   readonly data: Data;
 }
@@ -53,7 +53,7 @@ export type MatchedType<Events extends EventSchemas, Pattern extends string> =
       ? Extract<EventType<Events>, `${Prefix}.${string}`>
       : Extract<EventType<Events>, Pattern>;
 
-/** What a handler receives next to the event. */
+/** The second argument of a handler, next to the event. */
 export interface HandlerContext {
   /** The verified request: headers, method and URL (the body was already parsed into `data`). */
   readonly delivery: Delivery;

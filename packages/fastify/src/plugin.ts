@@ -66,7 +66,7 @@ const mediaType = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(?:;.*)?$/;
 const originalContentType = Symbol('hookline.content-type');
 
 /**
- * Fastify answers its own 415 to a Content-Type it cannot parse, before any content-type parser
+ * Fastify responds with its own 415 to a Content-Type it cannot parse, before any content-type parser
  * runs. The route reads raw bytes whatever the type, so a malformed value is swapped for
  * `application/octet-stream` here and handed back to the scheme unchanged in `handle`.
  */

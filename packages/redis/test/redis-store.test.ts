@@ -67,7 +67,7 @@ describeWithService('redis store on a server', await redisGate(), () => {
   beforeAll(() => {
     client = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     // Every command the store sends passes through sendCommand, so recording its names counts
-    // round trips without MONITOR, which also sees the traffic of other tests on the server.
+    // round trips without MONITOR, which also receives the traffic of other tests on the server.
     const send = client.sendCommand.bind(client);
     client.sendCommand = (command, stream) => {
       commands.push(command.name);

@@ -1,4 +1,4 @@
-/** The answer of {@link IdempotencyStore.claim}. */
+/** The result of {@link IdempotencyStore.claim}. */
 export type ClaimResult =
   | {
       /** This caller owns the key until it completes, releases, or the lease runs out. */
@@ -41,7 +41,7 @@ export interface ReleaseOptions {
  * of many concurrent callers for one free key, exactly one gets `claimed`.
  *
  * Methods may return a value or a promise. A thrown error or rejected promise means the store is
- * unreachable, and the router answers 503 so the sender retries.
+ * unreachable, and the router responds 503 so the sender retries.
  */
 export interface IdempotencyStore {
   claim(key: string, options: ClaimOptions): ClaimResult | Promise<ClaimResult>;

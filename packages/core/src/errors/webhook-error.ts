@@ -14,7 +14,7 @@ export interface WebhookErrorOptions {
 
 /**
  * The base of every error hookline raises. `code` is stable public API, `status` is the HTTP
- * status adapters answer with, and `message` never contains a secret, a signature or a body.
+ * status adapters respond with, and `message` never contains a secret, a signature or a body.
  */
 export class WebhookError extends Error {
   readonly code: ErrorCode;
@@ -79,7 +79,7 @@ export class WebhookRetryableError extends WebhookError {
   }
 }
 
-/** One or more handlers of an event threw. `errors` holds each failure in handler order. */
+/** One or more handlers of an event threw. `errors` contains each failure in handler order. */
 export class WebhookHandlerError extends WebhookError {
   readonly errors: readonly unknown[];
   readonly eventType: string;

@@ -37,7 +37,7 @@ export async function readFetchBody(request: Request, limit: number): Promise<Ui
 }
 
 // A body with a declared length within the limit is read with one arrayBuffer() call and never
-// touches `request.body`. @hono/node-server answers arrayBuffer() from the Node request itself,
+// touches `request.body`. @hono/node-server serves arrayBuffer() from the Node request itself,
 // but `request.body` makes it build a web stream around that request, which cut the Hono
 // adapter to a quarter of the requests per second of a hand-written receiver (bench/http).
 async function readDeclaredLength(request: Request, limit: number): Promise<Uint8Array> {
@@ -47,7 +47,7 @@ async function readDeclaredLength(request: Request, limit: number): Promise<Uint
   } catch (error) {
     throw bodyAborted(error);
   }
-  // Node's HTTP parser holds a body to its Content-Length, but a Request built in code may not.
+  // Node's HTTP parser limits a body to its Content-Length, but a Request built in code may not.
   if (bytes.byteLength > limit) throw bodyTooLarge(limit);
   return bytes;
 }

@@ -26,7 +26,7 @@ export interface StandardWebhooksOptions {
   tolerance?: number;
 }
 
-/** What a verified Standard Webhooks delivery carries in its headers. */
+/** The id and timestamp a verified Standard Webhooks delivery carries in its headers. */
 export interface StandardWebhooksVerified {
   id: string;
   timestamp: Date;
@@ -147,9 +147,9 @@ function matchesAny(expected: Uint8Array, candidates: readonly Uint8Array[]): bo
 }
 
 // A SHA-256 signature is 44 base64 characters ending in "=". Node's decoder skips characters
-// outside the alphabet, so any such character in those 44 leaves fewer than 32 bytes and the
-// token is skipped; that length check costs less than a pattern test on the hot path. Node also
-// reads the base64url characters - and _, which can only make a token match the bytes it spells.
+// outside the alphabet, so any such character leaves fewer than 32 bytes and the token is
+// skipped. That length check costs less than a pattern test on the hot path. Node also reads the
+// base64url characters - and _, which can only make a token match the bytes it spells.
 function decodeSignature(text: string): Buffer | undefined {
   if (text.length === 44 && text.charCodeAt(43) === 0x3d) {
     const bytes = Buffer.from(text, 'base64');
